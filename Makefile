@@ -1,0 +1,49 @@
+# Accord: the two commands are `make demo` and `make test`; everything else serves them.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+ACCORD := $(VENV)/bin/accord
+export ACCORD_DATA_DIR ?= $(CURDIR)/data
+
+.PHONY: demo test venv venv-dev browser lint serve bench clean
+
+demo: $(VENV)/.runtime-installed  ## set up, load the demo scenario and serve on http://127.0.0.1:8000
+	$(ACCORD) migrate
+	$(ACCORD) demo load
+	$(ACCORD) demo logins
+	$(ACCORD) serve
+
+test: $(VENV)/.dev-installed browser  ## install what the tests need and run every test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+venv: $(VENV)/.runtime-installed
+venv-dev: $(VENV)/.dev-installed
+
+$(VENV)/bin/python:
+	@py=$$(./scripts/find-python.sh) && echo "Using $$py" && "$$py" -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv
+
+$(VENV)/.runtime-installed: pyproject.toml | $(VENV)/bin/python
+	$(UV) pip install --quiet --python $(PY) -e .
+	touch $@
+
+$(VENV)/.dev-installed: pyproject.toml $(VENV)/.runtime-installed
+	$(UV) pip install --quiet --python $(PY) -e '.[dev]'
+	touch $@
+
+browser:  ## Debian's chromium for the browser tests (never `playwright install`)
+	@./scripts/ensure-chromium.sh
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+
+bench: $(VENV)/.dev-installed
+	$(UV) pip install --quiet --python $(PY) -e '.[dev,bench]'
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
