@@ -1,0 +1,34 @@
+"""Public consultation: opinion groups, representative and consensus statements (Polis maths).
+
+`read_polis` imports a Polis open-data export, `analyse` computes the opinion map; mode
+"red-dwarf" reproduces red-dwarf 0.4.0 exactly, "default" scales to national consultations.
+"""
+
+from ._analyse import analyse
+from ._pca import StatementGram
+from ._polis_csv import Conversation, Statement, read_polis
+from ._result import (
+    ALGORITHM_VERSIONS,
+    ConsensusStatement,
+    ConsultationResult,
+    KSmoothing,
+    OpinionGroup,
+    RepresentativeStatement,
+)
+from ._votes import ConsultationDataError, Votes
+
+__all__ = [
+    "ALGORITHM_VERSIONS",
+    "ConsensusStatement",
+    "ConsultationDataError",
+    "ConsultationResult",
+    "Conversation",
+    "KSmoothing",
+    "OpinionGroup",
+    "RepresentativeStatement",
+    "Statement",
+    "StatementGram",
+    "Votes",
+    "analyse",
+    "read_polis",
+]
