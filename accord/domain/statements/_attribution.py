@@ -1,0 +1,206 @@
+"""Attributions inside one sentence unit: which cue, whose words, and where the words are.
+
+Three shapes cover wire copy: the head shape ("X said [on Thursday] that CONTENT"), the tail
+shape ("CONTENT," X said / said X, a driver) and the parenthetical shape ("A, he said, B").
+A cue preceded by ", adding" / ", but added" inherits the subject of the cue before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._gazetteer import Gazetteer
+from ._lexicon import CUE_PATTERN, ING_CUES, OBJECT_CUES
+from ._speakers import Mention, appositive_role, np_after, skip_auxiliaries_back, subject_before
+
+_CUE_OR_ACCORDING = re.compile(CUE_PATTERN.pattern + r"|\b[Aa]ccording to\b")
+_ADJUNCT_START = re.compile(
+    r"(?:on|in|at|via|during|after|before|from|to|late|earlier|later|through|while|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
+    r"last|this)\b"
+)
+_TAIL = re.compile(
+    rf"^\s*(?:{_ADJUNCT_START.pattern}[^,;:\"]*?)?\s*(?:[.!?]*\s*$|,\s*(?:but\s+|and\s+)?"
+    rf"(?:also\s+)?(?:{CUE_PATTERN.pattern}))"
+)
+_OBJECT = re.compile(
+    r"\s+(?:(?:the\s+)?(?:reporters|journalists|lawmakers|parliament|parliamentarians|"
+    r"a\s+news\s+conference|the\s+press|[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*)|me|us|him|"
+    r"her|them)\b"
+)
+_CONTENT_CUT = re.compile(
+    rf",\s*(?:but\s+|and\s+)?(?:also\s+)?(?:{CUE_PATTERN.pattern})\s+that\b"
+    rf"|\s+(?:but|and)\s+(?:also\s+)?(?:added|noted|said|warned|stressed|insisted)\b"
+    r"|\s+and\s+(?:has|have|had)\s+(?:also\s+)?\w+ed\b"
+)
+_ZERO_SUBJECT = re.compile(r"(?:,\s*(?:but|and)?|\b(?:but|and))\s*$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A cue with its speaker phrase and the content span (offsets into the source)."""
+
+    mention: Mention
+    cue: str
+    cue_start: int
+    start: int
+    end: int
+    role: str | None = None
+
+
+def find_attributions(masked: str, unit: tuple[int, int], gaz: Gazetteer) -> list[Attribution]:
+    """Every attribution whose cue lies outside quotations in this unit."""
+    found: list[Attribution] = []
+    last: Mention | None = None
+    for cue in _CUE_OR_ACCORDING.finditer(masked, *unit):
+        if not _cue_allowed(masked, cue, unit[0]):
+            continue
+        made = _attribute(masked, cue, unit, gaz, last)
+        found.extend(made)
+        if made:
+            last = made[-1].mention
+    return found
+
+
+def _cue_allowed(masked: str, cue: re.Match[str], floor: int) -> bool:
+    word = cue.group()
+    if masked[cue.end() : cue.end() + 3] == " to" and word in ("said", "says"):
+        return False
+    if word not in ING_CUES:
+        return True
+    before = masked[floor : cue.start()]
+    return bool(re.search(r"(?:,\s*(?:but\s+|and\s+)?|\b(?:is|are|was|were|been)\s+)$", before))
+
+
+def _attribute(masked, cue, unit, gaz, last) -> list[Attribution]:
+    floor, limit = unit
+    if cue.group().lower() == "according to":
+        return _according(masked, cue, unit, gaz)
+    subject_end = skip_auxiliaries_back(masked, cue.start(), floor)
+    before = masked[floor:subject_end]
+    if (
+        last is not None
+        and _ZERO_SUBJECT.search(before)
+        and (cue.group() in ING_CUES or re.search(r"\b(?:but|and)\s*$", before))
+    ):
+        return _head(masked, cue, unit, last, None)
+    if re.search(r"[,\"]\s*$", before):
+        appositive = _appositive_subject(masked, subject_end, floor, gaz)
+        if appositive is not None:
+            mention, role = appositive
+            return _head_or_tail(masked, cue, unit, mention, role)
+        mention = np_after(masked, cue.end(), limit, gaz)
+        if mention is None:
+            return []
+        role, _after = _appositive_after(masked, mention.end, limit)
+        content = _before_content(masked, floor, cue.start())
+        return [Attribution(mention, cue.group(), cue.start(), *content, role)] if content else []
+    mention = subject_before(masked, subject_end, floor, gaz)
+    if mention is None:
+        return []
+    return _head_or_tail(masked, cue, unit, mention, None)
+
+
+def _appositive_subject(masked, comma_end, floor, gaz) -> tuple[Mention, str | None] | None:
+    text = masked[floor:comma_end].rstrip()
+    if not text.endswith(","):
+        return None
+    comma = floor + len(text) - 1
+    previous = masked.rfind(",", floor, comma)
+    if previous < 0:
+        return None
+    mention = subject_before(masked, previous, floor, gaz)
+    if mention is None or mention.kind not in ("person", "body", "role"):
+        return None
+    return mention, appositive_role(masked[previous + 1 : comma].strip())
+
+
+def _appositive_after(masked: str, position: int, limit: int) -> tuple[str | None, int]:
+    role = None
+    while masked.startswith(",", position):
+        next_comma = masked.find(",", position + 1, limit)
+        segment_end = next_comma if next_comma >= 0 else limit
+        segment = masked[position + 1 : segment_end].strip().rstrip(".!?")
+        if not re.fullmatch(r"\d+", segment):
+            role = role or appositive_role(segment)
+        position = segment_end
+    return role, position
+
+
+def _head_or_tail(masked, cue, unit, mention, role) -> list[Attribution]:
+    floor, limit = unit
+    after = _skip_object(masked, cue)
+    rest = masked[after:limit]
+    content_before = _before_content(masked, floor, mention.start)
+    if content_before and _TAIL.match(rest):
+        return [Attribution(mention, cue.group(), cue.start(), *content_before, role)]
+    if content_before and re.match(r"^\s*,\s*[a-z]", rest):
+        end = _strip_end(masked, floor, limit)
+        return [Attribution(mention, cue.group(), cue.start(), floor, end, role)]
+    made = _head(masked, cue, unit, mention, role, after)
+    if content_before and made and masked[content_before[1] - 1] == '"':
+        made.insert(0, Attribution(mention, cue.group(), cue.start(), *content_before, role))
+    return made
+
+
+def _before_content(masked: str, floor: int, subject_start: int) -> tuple[int, int] | None:
+    text = masked[floor:subject_start].rstrip()
+    if not text.endswith((",", '"')):
+        return None
+    text = text.rstrip(",").rstrip()
+    return (floor, floor + len(text)) if text else None
+
+
+def _skip_object(masked: str, cue: re.Match[str]) -> int:
+    position = cue.end()
+    if cue.group() in OBJECT_CUES:
+        match = _OBJECT.match(masked, position)
+        if match:
+            position = match.end()
+    return position
+
+
+def _head(masked, cue, unit, mention, role, after=None) -> list[Attribution]:
+    start = _content_start(masked, cue.end() if after is None else after, unit[1])
+    end = _content_end(masked, start, unit[1])
+    if end <= start:
+        return []
+    return [Attribution(mention, cue.group(), cue.start(), start, end, role)]
+
+
+def _content_start(masked: str, position: int, limit: int) -> int:
+    rest = masked[position:limit]
+    lead = len(rest) - len(rest.lstrip())
+    if _ADJUNCT_START.match(rest, lead):
+        window = rest[: min(len(rest), 160)]
+        delimiter = re.search(r"\bthat\b|:|,(?=\s*\")|,", window)
+        if delimiter:
+            position += delimiter.start()
+    match = re.match(r"\s*(?:that\b|[:,])?\s*", masked[position:limit])
+    return position + (match.end() if match else 0)
+
+
+def _content_end(masked: str, start: int, limit: int) -> int:
+    cut = _CONTENT_CUT.search(masked, start, limit)
+    return _strip_end(masked, start, cut.start() if cut else limit)
+
+
+def _strip_end(masked: str, start: int, end: int) -> int:
+    while end > start and masked[end - 1] in " \t\n.,;:":
+        end -= 1
+    return end
+
+
+def _according(masked, cue, unit, gaz) -> list[Attribution]:
+    floor, limit = unit
+    mention = np_after(masked, cue.end(), limit, gaz)
+    if mention is None:
+        return []
+    role, after = _appositive_after(masked, mention.end, limit)
+    if masked.startswith(",", after) and cue.start() == floor:
+        start = _content_start(masked, after, limit)
+        end = _strip_end(masked, start, limit)
+        return [Attribution(mention, "according to", cue.start(), start, end, role)]
+    content = _before_content(masked, floor, cue.start())
+    return [Attribution(mention, "according to", cue.start(), *content, role)] if content else []

@@ -1,0 +1,133 @@
+"""From text to statements: quotations, units, attributions, resolution, then the labels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ._attribution import Attribution, find_attributions
+from ._gazetteer import Gazetteer, default_gazetteer
+from ._lexicon import DEFAULT_ISSUES, issues_of, tone_of
+from ._model import Issue, KnownPerson, Statement
+from ._quotes import Quotation, find_quotations, masked, sentence_units
+from ._resolve import Resolver, Speaker
+
+
+def extract(
+    text: str,
+    *,
+    doc_id: str,
+    known_persons: Iterable[KnownPerson] = (),
+    issues: Iterable[Issue] = DEFAULT_ISSUES,
+    published: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[Statement]:
+    """Attributed statements of one document, in text order.
+
+    Every statement's `quote` is `text[start:end]`. Known persons are matched before the
+    gazetteer; person speakers not among them come back with `proposed_person=True`.
+    """
+    gaz = gazetteer or default_gazetteer()
+    issue_list = tuple(issues)
+    quotes = find_quotations(text)
+    blanked = masked(text, quotes)
+    resolver = Resolver(blanked, gaz, tuple(known_persons))
+    found: list[Statement] = []
+    previous_unit: tuple[int, int] | None = None
+    for unit in sentence_units(text, quotes):
+        made = []
+        for attribution in find_attributions(blanked, unit, gaz):
+            role = attribution.role
+            speaker = resolver.resolve(attribution.mention, attribution.mention.start, role)
+            if speaker is not None:
+                made.append(
+                    _statement(text, quotes, attribution, speaker, doc_id, published, issue_list)
+                )
+        if not made and found and previous_unit is not None:
+            made = _continued(text, quotes, unit, previous_unit, found[-1], issue_list)
+        if made:
+            previous_unit = unit
+        found.extend(made)
+    return _deduplicated(found)
+
+
+def _statement(
+    text, quotes, attribution: Attribution, speaker: Speaker, doc_id, published, issues
+) -> Statement:
+    start, end, kind = _span_and_kind(text, quotes, attribution.start, attribution.end)
+    quote = text[start:end]
+    mention = attribution.mention
+    return Statement(
+        doc=doc_id,
+        speaker=speaker.name,
+        speaker_mention=text[mention.start : mention.end],
+        role=speaker.role,
+        party=speaker.party,
+        quote=quote,
+        start=start,
+        end=end,
+        kind=kind,
+        cue=attribution.cue.lower(),
+        issue=issues_of(quote, issues),
+        tone=tone_of(quote),
+        date=published,
+        speaker_type=speaker.type,
+        proposed_person=speaker.proposed,
+        mention_start=mention.start,
+    )
+
+
+def _span_and_kind(text: str, quotes: list[Quotation], start: int, end: int):
+    """A content that is exactly one quotation becomes its inner words (direct speech)."""
+    for quote in quotes:
+        if quote.open == start and quote.close in (end, end + 1) and quote.balanced:
+            inner_end = quote.inner_end
+            while inner_end > quote.inner_start and text[inner_end - 1] in " ,\n":
+                inner_end -= 1
+            return quote.inner_start, inner_end, "direct"
+        if quote.open == start and not quote.balanced and quote.close >= end:
+            return quote.inner_start, end, "direct"
+    overlaps = any(q.open < end and q.close > start for q in quotes)
+    return start, end, "mixed" if overlaps else "indirect"
+
+
+def _continued(text, quotes, unit, previous_unit, last: Statement, issues) -> list[Statement]:
+    """A unit that is nothing but a quotation, right after a direct statement, continues it."""
+    if last.kind == "indirect" or text.count("\n", previous_unit[1], unit[0]) > 1:
+        return []
+    start, end = unit
+    while end > start and text[end - 1] in " .,":
+        end -= 1
+    span = _span_and_kind(text, quotes, start, end)
+    if span[2] != "direct":
+        return []
+    quote = text[span[0] : span[1]]
+    return [
+        Statement(
+            doc=last.doc,
+            speaker=last.speaker,
+            speaker_mention=last.speaker_mention,
+            role=last.role,
+            party=last.party,
+            quote=quote,
+            start=span[0],
+            end=span[1],
+            kind="direct",
+            cue=last.cue,
+            issue=issues_of(quote, issues),
+            tone=tone_of(quote),
+            date=last.date,
+            speaker_type=last.speaker_type,
+            proposed_person=last.proposed_person,
+            mention_start=last.mention_start,
+        )
+    ]
+
+
+def _deduplicated(statements: list[Statement]) -> list[Statement]:
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for statement in statements:
+        if (statement.start, statement.end) not in seen and statement.end > statement.start:
+            seen.add((statement.start, statement.end))
+            kept.append(statement)
+    return kept

@@ -1,0 +1,149 @@
+"""Who a speaker phrase means: known persons first, then the document's own mentions.
+
+Surnames and pronouns resolve to the last matching speaker before them; roles and parties come
+from the known Person record, else the role written in the document, else the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ._gazetteer import Gazetteer
+from ._model import KnownPerson
+from ._speakers import Mention, classify
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker."""
+
+    name: str
+    role: str | None
+    party: str | None
+    type: str
+    proposed: bool
+
+
+@dataclass
+class Resolver:
+    """Per-document resolution state: full-name mentions and the speakers seen so far."""
+
+    masked: str
+    gaz: Gazetteer
+    known: tuple[KnownPerson, ...] = ()
+    names: list[tuple[int, str, str | None]] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+    history: list[Speaker] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        pattern = r"[A-Z][\w'’.\-]*(?:\s+(?:of\s+)?[A-Z][\w'’.\-]*)+"
+        for match in re.finditer(pattern, self.masked):
+            mention = classify(self.masked, match.start(), match.end(), self.gaz)
+            if mention and mention.kind == "person" and " " in (mention.name or ""):
+                name = _strip_possessive(mention.name or "")
+                self.names.append((mention.start, name, mention.role))
+
+    def resolve(self, mention: Mention, at: int, role: str | None = None) -> Speaker | None:
+        """The speaker for a mention at offset `at`; `role` is an appositive written beside it."""
+        if mention.kind == "pronoun":
+            return self._pronoun(mention.text.lower())
+        if mention.kind in ("body", "group"):
+            speaker = self._collective(mention)
+        elif mention.kind == "role":
+            speaker = self._by_role(mention.role or mention.text, role)
+        else:
+            speaker = self._person(mention, at, role)
+        self.history.append(speaker)
+        return speaker
+
+    def _pronoun(self, pronoun: str) -> Speaker | None:
+        wanted = {
+            "he": ("person",),
+            "she": ("person",),
+            "i": ("person",),
+            "it": ("body",),
+            "they": ("group", "body"),
+            "we": ("group", "body"),
+        }
+        for speaker in reversed(self.history):
+            if speaker.type in wanted[pronoun]:
+                return speaker
+        return None
+
+    def _collective(self, mention: Mention) -> Speaker:
+        name = mention.name or mention.text
+        if mention.kind == "body" and name.lower().split()[-1] in self.gaz.body_nouns:
+            name = self._last_body_named(name, mention.start) or name
+        party = self.gaz.party_of(name)
+        if mention.kind == "group" and name.lower().split()[-1] in self.gaz.public_groups:
+            party = None
+        return Speaker(name, None, party, mention.kind, False)
+
+    def _last_body_named(self, name: str, before: int) -> str | None:
+        if len(name.split()) > 1 and not name.lower().startswith("the "):
+            return None
+        noun = name.lower().split()[-1]
+        found = list(
+            re.finditer(rf"\b[A-Z][\w'’]*(?:\s+[\w'’]+){{0,3}}\s+{noun}\b", self.masked[:before])
+        )
+        return found[-1].group() if found else None
+
+    def _by_role(self, role: str, appositive: str | None) -> Speaker:
+        for name, known_role in self.roles.items():
+            if known_role.lower() == role.lower():
+                return self._person_speaker(name, known_role, proposed=True)
+        party = self.gaz.party_of(role)
+        return Speaker(role, role, party, "role", False)
+
+    def _person(self, mention: Mention, at: int, appositive: str | None) -> Speaker:
+        name = _strip_possessive(mention.name or mention.text)
+        known = self._known(name)
+        if known is None and " " not in name:
+            name = self._full_name(name, at)
+            known = self._known(name)
+        role = mention.role or appositive
+        self.roles.setdefault(name, role or self._name_role(name) or "")
+        if known is not None:
+            return Speaker(
+                known.name,
+                known.role or self.roles[name] or None,
+                known.party or self.gaz.party_of(known.role),
+                "person",
+                False,
+            )
+        return self._person_speaker(name, self.roles[name] or None, proposed=True)
+
+    def _person_speaker(self, name: str, role: str | None, proposed: bool) -> Speaker:
+        return Speaker(name, role, self.gaz.party_of(role), "person", proposed)
+
+    def _known(self, name: str) -> KnownPerson | None:
+        lowered = name.lower()
+        for person in self.known:
+            names = [person.name.lower(), *(a.lower() for a in person.aliases)]
+            if lowered in names:
+                return person
+        for person in self.known:
+            if " " not in name and person.name.lower().split()[-1] == lowered:
+                return person
+        return None
+
+    def _full_name(self, single: str, at: int) -> str:
+        earlier = [n for p, n, _r in self.names if p < at and single in n.split()]
+        later = [n for p, n, _r in self.names if p >= at and single in n.split()]
+        for speaker in reversed(self.history):
+            if speaker.type == "person" and single in speaker.name.split():
+                return speaker.name
+        if earlier:
+            return earlier[-1]
+        return later[0] if later else single
+
+    def _name_role(self, name: str) -> str | None:
+        for _p, known_name, role in self.names:
+            if known_name == name and role:
+                return role
+        return None
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"['’]s?$", "", name)

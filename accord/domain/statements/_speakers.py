@@ -1,0 +1,163 @@
+"""Speaker phrases: find the words that name a speaker around a cue and classify them.
+
+Works on the masked text (quotations blanked), so words inside quotes never look like speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._gazetteer import Gazetteer
+from ._words import word_set
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+#: Words between a subject and its cue ("has also said", "is demanding").
+AUXILIARIES = word_set(
+    "has have had is are was were been also later earlier previously again reportedly "
+    "publicly then further separately repeatedly once yet will would could may might "
+    "had also has since"
+)
+#: Lowercase modifiers allowed in an unnamed speaker ("a senior official", "the ministry").
+MODIFIERS = word_set(
+    "a an the one two three several some many senior top western local regional unnamed "
+    "anonymous military government foreign defence defense interior presidential other "
+    "russian ukrainian american european"
+)
+#: Capitalised words that open a sentence but never start a name.
+SENTENCE_OPENERS = word_set(
+    "Then But And However Meanwhile Also Earlier Later In On At After Before Still Yet So "
+    "Instead Separately Speaking Asked When While Now Today Yesterday Last This"
+)
+_WORD_BEFORE = re.compile(r"([\w.'’\-]+)\s*$")
+_WORD_AFTER = re.compile(r"^\s*([\w.'’\-]+)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker phrase as written: `kind` is pronoun, person, body, group or role."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    name: str | None = None
+    role: str | None = None
+
+
+def _is_np_word(word: str, gaz: Gazetteer) -> bool:
+    lowered = word.lower()
+    if word[:1].isupper() or (word[:1].isdigit() and "-" in word):
+        return True
+    return lowered in gaz.role_words or lowered in MODIFIERS or _is_head_noun(lowered, gaz)
+
+
+def _is_head_noun(word: str, gaz: Gazetteer) -> bool:
+    return word in gaz.group_nouns or word in gaz.body_nouns or word in ("source", "official")
+
+
+def skip_auxiliaries_back(masked: str, position: int, floor: int) -> int:
+    """Offset just after the subject, stepping back over 'has also', 'is' and -ly adverbs."""
+    while True:
+        match = _WORD_BEFORE.search(masked, floor, position)
+        if not match:
+            return position
+        word = match.group(1).lower()
+        if word in AUXILIARIES or (word.endswith("ly") and len(word) > 4):
+            position = match.start()
+            continue
+        return position
+
+
+def subject_before(masked: str, position: int, floor: int, gaz: Gazetteer) -> Mention | None:
+    """The noun phrase ending at `position` (a cue's start after auxiliaries), if any."""
+    end = position
+    while end > floor and masked[end - 1].isspace():
+        end -= 1
+    match = _WORD_BEFORE.search(masked, floor, end)
+    if match and match.group(1).lower() in PRONOUNS:
+        return Mention(masked[match.start(1) : end], match.start(1), end, "pronoun")
+    start = end
+    while True:
+        match = _WORD_BEFORE.search(masked, floor, start)
+        if not match or not _is_np_word(match.group(1), gaz):
+            break
+        if match.group(1).lower() in PRONOUNS or match.group(1).startswith("q"):
+            break
+        start = match.start(1)
+    return classify(masked, start, end, gaz)
+
+
+def np_after(masked: str, position: int, limit: int, gaz: Gazetteer) -> Mention | None:
+    """The noun phrase starting at `position` ("said Serhii", "according to the ministry")."""
+    match = _WORD_AFTER.match(masked[position:limit])
+    if match and match.group(1).lower() in PRONOUNS:
+        start = position + match.start(1)
+        return Mention(match.group(1), start, start + len(match.group(1)), "pronoun")
+    end = start = position + (len(match.group()) - len(match.group(1)) if match else 0)
+    while match and _is_np_word(match.group(1), gaz) and not match.group(1).startswith("q"):
+        end = position + match.end()
+        position = end
+        match = _WORD_AFTER.match(masked[position:limit])
+    return classify(masked, start, end, gaz)
+
+
+def _trim(masked: str, start: int, end: int) -> tuple[int, int]:
+    words = list(re.finditer(r"[\w.'’\-]+", masked[start:end]))
+    while words and (
+        words[0].group() in ("of", "and", "for") or words[0].group() in SENTENCE_OPENERS
+    ):
+        words.pop(0)
+    while words and words[-1].group().lower() in ("of", "and", "for", "the", "a", "an"):
+        words.pop()
+    if not words:
+        return start, start
+    return start + words[0].start(), start + words[-1].end()
+
+
+def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | None:
+    """Split a phrase into role and name, or call it a body, a group or a bare role."""
+    start, end = _trim(masked, start, end)
+    text = masked[start:end].rstrip(".")
+    end = start + len(text)
+    if not text:
+        return None
+    words = text.split()
+    head = words[-1].lower()
+    bare = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    if bare.lower() in gaz.bodies or (
+        len(words) == 1 and gaz.party_of(text) and head not in gaz.role_words
+    ):
+        return Mention(text, start, end, "body", name=bare)
+    if head in gaz.group_nouns:
+        return Mention(text, start, end, "group", name=bare)
+    if head in gaz.body_nouns:
+        return Mention(text, start, end, "body", name=bare)
+    name_words: list[str] = []
+    for word in reversed(words):
+        if word.lower() in gaz.role_words or not word[:1].isupper():
+            break
+        name_words.insert(0, word)
+    if not name_words:
+        return Mention(text, start, end, "role", role=clean_role(text))
+    role_text = " ".join(words[: len(words) - len(name_words)])
+    return Mention(
+        text, start, end, "person", name=" ".join(name_words), role=clean_role(role_text) or None
+    )
+
+
+def clean_role(role: str) -> str:
+    """A role without its leading article or 'also' ("the Kremlin spokesman": Kremlin spokesman)."""
+    role = role.strip(" ,")
+    return re.sub(r"^(?:also\s+)?(?:the|a|an)\s+", "", role, flags=re.IGNORECASE).strip()
+
+
+def appositive_role(text: str) -> str | None:
+    """The role an appositive states, or None for participle phrases ("speaking on ...")."""
+    words = text.split()
+    if not words or len(words) > 14 or re.fullmatch(r"\d+", words[0]):
+        return None
+    first = words[0].lower()
+    if first.endswith("ing") or first in ("who", "which", "where", "when", "whose"):
+        return None
+    return clean_role(text) or None
