@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    """Sign-in, throttling and per-user API tokens."""
+
+    name = "accord.accounts"
+    label = "accounts"

@@ -1,0 +1,37 @@
+"""Login throttling: after N failures for one username or one address, wait.
+
+The lockout message is the same whether the account exists or not, so it reveals nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+
+LOCKOUT_MESSAGE = (
+    "Too many failed sign-in attempts. Wait a few minutes before you try again."
+)
+
+
+def _keys(username: str, address: str) -> list[str]:
+    name = hashlib.sha256(username.strip().lower().encode("utf-8")).hexdigest()[:32]
+    return [f"login-fail:user:{name}", f"login-fail:addr:{address}"]
+
+
+def is_locked(username: str, address: str) -> bool:
+    return any(
+        (cache.get(key) or 0) >= settings.LOGIN_FAILURE_LIMIT for key in _keys(username, address)
+    )
+
+
+def record_failure(username: str, address: str) -> None:
+    for key in _keys(username, address):
+        count = (cache.get(key) or 0) + 1
+        cache.set(key, count, settings.LOGIN_LOCKOUT_SECONDS)
+
+
+def clear(username: str, address: str) -> None:
+    for key in _keys(username, address):
+        cache.delete(key)

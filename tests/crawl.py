@@ -1,0 +1,85 @@
+"""Enumerate every reachable page and API endpoint with every object id filled in.
+
+URL patterns come from Django's resolver and API paths from the OpenAPI schema, so a new route
+joins the crawl by existing. A route parameter the crawl does not know how to fill fails loudly:
+map it in `PARAMETER_MODELS` (that is the only change a new kind of object needs).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from django.apps import apps
+from django.urls import URLPattern, URLResolver, get_resolver
+
+PARAMETER_MODELS = {
+    "process_id": "talks.Process",
+    "issue_id": "talks.Issue",
+    "party_id": "talks.Party",
+    "person_id": "talks.Person",
+    "round_id": "talks.Round",
+    "position_id": "talks.Position",
+}
+
+# Not pages of the app: Django's admin has its own crawl below, the API is crawled by schema,
+# static files hold no content.
+SKIPPED_PREFIXES = ("admin/", "api/", "static/")
+PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
+
+
+def _walk(patterns: list, prefix: str = "") -> Iterator[str]:
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from _walk(entry.url_patterns, route)
+        elif isinstance(entry, URLPattern):
+            yield route
+
+
+def _ids(parameter: str) -> list[int]:
+    if parameter not in PARAMETER_MODELS:
+        raise AssertionError(
+            f"The crawl cannot fill route parameter {parameter!r}: add it to PARAMETER_MODELS."
+        )
+    model = apps.get_model(PARAMETER_MODELS[parameter])
+    return list(model.objects.values_list("pk", flat=True)) or [999999]
+
+
+def _expand(route: str, parameter_pattern: re.Pattern[str]) -> Iterator[str]:
+    names = [m.group("name") for m in parameter_pattern.finditer(route)]
+    for combo in itertools.product(*(_ids(name) for name in names)):
+        values = iter(combo)
+        yield "/" + parameter_pattern.sub(lambda _m: str(next(values)), route)
+
+
+def page_urls() -> list[str]:
+    """Every HTML route of the app, once per combination of existing object ids."""
+    routes = [r for r in _walk(get_resolver().url_patterns) if not r.startswith(SKIPPED_PREFIXES)]
+    return sorted({url for route in routes for url in _expand(route, PARAM)})
+
+
+def api_urls() -> list[str]:
+    """Every GET endpoint of the OpenAPI schema, with every object id filled in."""
+    from accord.web.api import api
+
+    schema = api.get_openapi_schema()
+    brace = re.compile(r"\{(?P<name>[^}]+)\}")
+    urls: set[str] = set()
+    for path, operations in schema["paths"].items():
+        if "get" in operations:
+            urls.update(_expand(path.lstrip("/"), brace))
+    return sorted(urls)
+
+
+def admin_urls() -> list[str]:
+    """The admin index and the changelist and change pages of every registered model."""
+    from django.contrib import admin
+
+    urls = ["/admin/"]
+    for model in admin.site._registry:
+        base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        urls.append(base)
+        urls.extend(f"{base}{pk}/change/" for pk in model.objects.values_list("pk", flat=True))
+    return urls
