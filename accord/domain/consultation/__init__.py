@@ -7,6 +7,7 @@
 from ._analyse import analyse
 from ._pca import StatementGram
 from ._polis_csv import Conversation, Statement, read_polis
+from ._polis_export import write_polis
 from ._result import (
     ALGORITHM_VERSIONS,
     ConsensusStatement,
@@ -31,4 +32,5 @@ __all__ = [
     "Votes",
     "analyse",
     "read_polis",
+    "write_polis",
 ]

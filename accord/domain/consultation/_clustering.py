@@ -13,7 +13,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.optimize import linear_sum_assignment
 
-from ._kmeans import lloyd, plus_plus_init, polis_init, silhouette
+from ._kmeans import lloyd, plus_plus_init, polis_init, silhouettes
 from ._result import KSmoothing
 from ._votes import ConsultationDataError
 
@@ -36,13 +36,12 @@ def cluster_compat(points: NDArray[np.float64], max_k: int) -> Clustering:
     """Red-dwarf's choice: each k from Polis's fixed start; best full silhouette (smaller k
     on ties)."""
     fits: dict[int, tuple[NDArray, NDArray]] = {}
-    scores: dict[int, float] = {}
     for k in range(2, max_k + 1):
         init = polis_init(points, k)
         if init is None:
             continue
         fits[k] = lloyd(points, init)
-        scores[k] = silhouette(points, fits[k][0])
+    scores = dict(zip(fits, silhouettes(points, [f[0] for f in fits.values()]), strict=True))
     valid = [k for k in fits if not np.isnan(scores[k])]
     if not valid:
         raise ConsultationDataError(
@@ -70,7 +69,8 @@ def cluster_scalable(
         return Clustering(int(n > 0), np.zeros(n, np.intp), _centres(points), {}, None, (note,))
     sample = _sample(n, sample_size)
     prev_smoothing, prev_centres = previous
-    fits, scores, notes = {}, {}, []
+    fits: dict[int, tuple[NDArray, NDArray]] = {}
+    notes: list[str] = []
     for k in range(2, max_k + 1):
         start = prev_centres if prev_centres is not None and len(prev_centres) == k else None
         labels, centres = _fit(points, k, start)
@@ -78,7 +78,9 @@ def cluster_scalable(
         if smallest < min_group_size:
             notes.append(f"k={k} rejected: a group of {smallest} < minimum {min_group_size}")
             continue
-        fits[k], scores[k] = (labels, centres), silhouette(points[sample], labels[sample])
+        fits[k] = (labels, centres)
+    sampled = silhouettes(points[sample], [labels[sample] for labels, _ in fits.values()])
+    scores = dict(zip(fits, sampled, strict=True))
     valid = [k for k in fits if not np.isnan(scores[k])]
     if not valid:
         notes.append(f"no k in 2..{max_k} gives groups of the minimum size: one group")

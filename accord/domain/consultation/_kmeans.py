@@ -85,23 +85,50 @@ def _weighted(rng: np.random.Generator, weights: NDArray, total: float) -> int:
     return int(min(np.searchsorted(np.cumsum(weights), rng.random() * total), weights.size - 1))
 
 
-def silhouette(points: NDArray[np.float64], labels: NDArray[np.intp]) -> float:
-    """Mean silhouette coefficient (Euclidean); NaN when fewer than two groups are present."""
-    k = int(labels.max()) + 1 if labels.size else 0
-    sizes = np.bincount(labels, minlength=k).astype(np.float64)
-    if np.count_nonzero(sizes) < 2 or np.count_nonzero(sizes) >= points.shape[0]:
-        return float("nan")
-    one_hot = np.zeros((points.shape[0], k))
-    one_hot[np.arange(points.shape[0]), labels] = 1.0
-    scores = np.empty(points.shape[0])
-    chunk = max(1, CELLS_PER_BLOCK // points.shape[0])
-    for start in range(0, points.shape[0], chunk):
-        block = points[start : start + chunk]
-        distance = np.sqrt(((block[:, None, :] - points[None, :, :]) ** 2).sum(axis=2))
-        scores[start : start + chunk] = _coefficients(
-            distance @ one_hot, labels[start : start + chunk], sizes
-        )
-    return float(scores.mean())
+def silhouettes(points: NDArray[np.float64], labelings: list[NDArray[np.intp]]) -> list[float]:
+    """Mean silhouette coefficient (Euclidean) of each labelling of the same points; NaN when
+    a labelling has fewer than two groups or one group per point.
+
+    The pairwise distances are computed once for all labellings, and identical points (common:
+    people who voted alike) once, weighted by their multiplicity.
+    """
+    if not labelings:
+        return []
+    distinct, inverse, counts = np.unique(points, axis=0, return_inverse=True, return_counts=True)
+    m = distinct.shape[0]
+    owners, blocks, sizes = [], [], []
+    for labels in labelings:
+        k = int(labels.max()) + 1
+        own = np.empty(m, dtype=np.intp)
+        own[inverse.ravel()] = labels
+        weights = np.zeros((m, k))
+        weights[np.arange(m), own] = counts
+        owners.append(own)
+        blocks.append(weights)
+        sizes.append(np.bincount(labels, minlength=k).astype(np.float64))
+    weights_all = np.hstack(blocks)
+    edges = np.cumsum([0, *(w.shape[1] for w in blocks)])
+    scores = np.empty((len(labelings), m))
+    x, y = distinct[:, 0], distinct[:, 1]
+    chunk = max(1, CELLS_PER_BLOCK // m)
+    for start in range(0, m, chunk):
+        part = slice(start, start + chunk)
+        dx = x[part, None] - x[None, :]
+        dy = y[part, None] - y[None, :]
+        dx *= dx
+        dy *= dy
+        dx += dy
+        np.sqrt(dx, out=dx)
+        sums = dx @ weights_all
+        for i in range(len(labelings)):
+            block = sums[:, edges[i] : edges[i + 1]]
+            scores[i, part] = _coefficients(block, owners[i][part], sizes[i])
+    return [
+        float(scores[i] @ counts / counts.sum())
+        if 2 <= np.count_nonzero(sizes[i]) < points.shape[0]
+        else float("nan")
+        for i in range(len(labelings))
+    ]
 
 
 def _coefficients(sums: NDArray, own: NDArray[np.intp], sizes: NDArray) -> NDArray[np.float64]:
