@@ -1,0 +1,92 @@
+"""Possible duplicates within one list, flagged in groups for a person to decide."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from accord.domain.exchange._blocking import candidate_pairs
+from accord.domain.exchange._compare import compare
+from accord.domain.exchange._explain import explain
+from accord.domain.exchange._features import build_features
+from accord.domain.exchange._link import GIVEN_DIFFERENT
+from accord.domain.exchange._model import fit_model
+from accord.domain.exchange._records import Record
+from accord.domain.exchange._types import DuplicateGroup, Link, Thresholds
+
+
+def dedupe(
+    records: Sequence[Record], *, thresholds: Thresholds | None = None
+) -> list[DuplicateGroup]:
+    """Groups of records that may be the same person; nothing is merged.
+
+    A pair is a "duplicate" when its match probability reaches `thresholds.accept` and the given
+    names agree; twins and brothers born the same day (same surname, patronymic and birth date,
+    different given names) are at most "review".
+    """
+    limits = thresholds or Thresholds()
+    if len(records) < 2:
+        return []
+    features = build_features(records)
+    model = fit_model(features, features, expected_matches=max(len(records) / 50, 1.0))
+    candidates = candidate_pairs(features)
+    li, ri = candidates.left, candidates.right
+    levels, similarity = compare(features, features, li, ri)
+    bits = model.total(levels)
+    probability = model.probability(bits)
+    kept = np.flatnonzero(probability >= limits.review)
+    pairs = {
+        int(k): _pair_link(records, li, ri, k, probability, bits, levels, similarity, model, limits)
+        for k in kept
+    }
+    return _groups(records, li[kept], ri[kept], [pairs[int(k)] for k in kept])
+
+
+def _pair_link(records, li, ri, k, probability, bits, levels, similarity, model, limits) -> Link:  # type: ignore[no-untyped-def]
+    given_differs = levels["given_name"][k] == GIVEN_DIFFERENT
+    confident = probability[k] >= limits.accept and not given_differs
+    note = "given names differ: relatives?" if given_differs else ""
+    left, right = records[li[k]], records[ri[k]]
+    return Link(
+        left_id=left.id,
+        right_id=right.id,
+        score=round(float(probability[k]), 6),
+        decision="accept" if confident else "review",
+        weight=round(float(bits[k]), 2),
+        fields=explain(left, right, levels, similarity, int(k), model),
+        left_row=left.row,
+        right_row=right.row,
+        note=note,
+    )
+
+
+def _groups(
+    records: Sequence[Record], li: np.ndarray, ri: np.ndarray, links: list[Link]
+) -> list[DuplicateGroup]:
+    if not links:
+        return []
+    n = len(records)
+    graph = coo_matrix((np.ones(len(li)), (li, ri)), shape=(n, n))
+    _, label = connected_components(graph, directed=False)
+    members: dict[int, list[int]] = {}
+    for i in sorted(set(li.tolist()) | set(ri.tolist())):
+        members.setdefault(int(label[i]), []).append(i)
+    by_label: dict[int, list[Link]] = {}
+    for a, pair in zip(li.tolist(), links, strict=True):
+        by_label.setdefault(int(label[a]), []).append(pair)
+    groups = []
+    for group_label, indices in members.items():
+        pairs = tuple(by_label[group_label])
+        all_sure = all(p.decision == "accept" for p in pairs)
+        groups.append(
+            DuplicateGroup(
+                record_ids=tuple(records[i].id for i in indices),
+                rows=tuple(records[i].row for i in indices),
+                pairs=pairs,
+                decision="duplicate" if all_sure else "review",
+            )
+        )
+    return sorted(groups, key=lambda g: g.rows)

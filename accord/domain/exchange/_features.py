@@ -1,0 +1,70 @@
+"""Column arrays of the matching keys of a list of records, built once per linkage run."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from accord.domain.exchange._key import name_key
+from accord.domain.exchange._names import given_canonical, patronymic_canonical
+from accord.domain.exchange._records import Record
+
+
+@dataclass(frozen=True)
+class Features:
+    """Per-record keys as arrays; "" or 0 mean missing.
+
+    Dates are split into year, month and day for the primary reading (1) and the alternative
+    reading of an ambiguous date (2); `year` is set for year-only cells too.
+    """
+
+    surname: np.ndarray
+    given: np.ndarray
+    patronymic: np.ndarray
+    document: np.ndarray
+    military: np.ndarray
+    year: np.ndarray
+    date1: np.ndarray
+    date2: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.surname)
+
+
+def build_features(records: Sequence[Record]) -> Features:
+    """Compute every key of every record."""
+    date1 = np.zeros((len(records), 3), dtype=np.int32)
+    date2 = np.zeros((len(records), 3), dtype=np.int32)
+    year = np.zeros(len(records), dtype=np.int32)
+    for i, record in enumerate(records):
+        value = record.birth_date
+        if value is None:
+            continue
+        year[i] = value.year
+        for target, reading in zip((date1, date2), value.readings, strict=False):
+            target[i] = (reading.year, reading.month, reading.day)
+    return Features(
+        surname=_strings(name_key(r.surname) for r in records),
+        given=_strings(given_canonical(r.given_name) for r in records),
+        patronymic=_strings(patronymic_canonical(r.patronymic) for r in records),
+        document=_strings(r.document for r in records),
+        military=_strings(r.military_number for r in records),
+        year=year,
+        date1=date1,
+        date2=date2,
+    )
+
+
+def _strings(values: object) -> np.ndarray:
+    return np.array(list(values), dtype=object)  # type: ignore[call-overload]
+
+
+def date_keys(features: Features) -> list[list[str]]:
+    """The full dates of each record as strings, both readings of an ambiguous one."""
+    keys: list[list[str]] = []
+    for first, second in zip(features.date1.tolist(), features.date2.tolist(), strict=True):
+        row = [f"{y}-{m}-{d}" for y, m, d in (first, second) if y]
+        keys.append(row)
+    return keys

@@ -1,0 +1,92 @@
+"""Linking two lists: blocking, comparison, weights, one-to-one assignment and decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from accord.domain.exchange._assign import assign
+from accord.domain.exchange._blocking import candidate_pairs
+from accord.domain.exchange._compare import compare
+from accord.domain.exchange._explain import explain
+from accord.domain.exchange._features import build_features
+from accord.domain.exchange._model import fit_model
+from accord.domain.exchange._records import Record
+from accord.domain.exchange._types import Link, Thresholds
+
+GIVEN_DIFFERENT = 4
+
+
+def link(
+    left: Sequence[Record], right: Sequence[Record], *, thresholds: Thresholds | None = None
+) -> list[Link]:
+    """Pair the records of two lists one-to-one; return the pairs to accept or to review.
+
+    A pair is accepted when its match probability reaches `thresholds.accept`, it beats every
+    rival pair of either record by `thresholds.margin_bits`, and the given names do not
+    disagree (twins and brothers share everything else); otherwise, if still probable enough,
+    it goes to review. Records left out appear in no link.
+    """
+    limits = thresholds or Thresholds()
+    if not left or not right:
+        return []
+    lf, rf = build_features(left), build_features(right)
+    model = fit_model(lf, rf, expected_matches=min(len(left), len(right)))
+    candidates = candidate_pairs(lf, rf)
+    li, ri = candidates.left, candidates.right
+    levels, similarity = compare(lf, rf, li, ri)
+    bits = model.total(levels)
+    probability = model.probability(bits)
+    keep = probability >= limits.review
+    kept = np.flatnonzero(keep)
+    chosen = kept[assign(li[kept], ri[kept], bits[kept], len(left))]
+    rival = _rival_bits(li[kept], ri[kept], bits[kept], chosen, kept, len(left), len(right))
+    links = []
+    for k, rival_bits in zip(chosen.tolist(), rival, strict=True):
+        decision, note = _decide(probability[k], bits[k] - rival_bits, levels, k, limits)
+        links.append(
+            Link(
+                left_id=left[li[k]].id,
+                right_id=right[ri[k]].id,
+                score=round(float(probability[k]), 6),
+                decision=decision,
+                weight=round(float(bits[k]), 2),
+                fields=explain(left[li[k]], right[ri[k]], levels, similarity, k, model),
+                left_row=left[li[k]].row,
+                right_row=right[ri[k]].row,
+                note=note,
+            )
+        )
+    return links
+
+
+def _rival_bits(
+    li: np.ndarray,
+    ri: np.ndarray,
+    bits: np.ndarray,
+    chosen: np.ndarray,
+    kept: np.ndarray,
+    n_left: int,
+    n_right: int,
+) -> np.ndarray:
+    """For each chosen pair, the evidence of the strongest other pair sharing one of its records."""
+    is_chosen = np.isin(kept, chosen)
+    best_left = np.full(n_left, -np.inf)
+    best_right = np.full(n_right, -np.inf)
+    np.maximum.at(best_left, li[~is_chosen], bits[~is_chosen])
+    np.maximum.at(best_right, ri[~is_chosen], bits[~is_chosen])
+    position = np.searchsorted(kept, chosen)
+    return np.maximum(best_left[li[position]], best_right[ri[position]])
+
+
+def _decide(
+    probability: float, margin: float, levels: dict[str, np.ndarray], k: int, limits: Thresholds
+) -> tuple[str, str]:
+    if levels["given_name"][k] == GIVEN_DIFFERENT:
+        return "review", "given names differ: relatives or a clerical error"
+    if probability < limits.accept:
+        return "review", "not enough agreeing evidence"
+    if margin < limits.margin_bits:
+        return "review", f"a rival pair is within {margin:.1f} bits"
+    return "accept", ""

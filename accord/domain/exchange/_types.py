@@ -1,0 +1,62 @@
+"""The results handed to callers: links, their per-field explanations, duplicate groups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Decision = Literal["accept", "review", "reject"]
+
+
+@dataclass(frozen=True)
+class FieldComparison:
+    """How one field of a pair compared: the values seen, the level, and its weight in bits."""
+
+    field: str
+    left: str
+    right: str
+    level: str
+    similarity: float
+    weight: float
+
+
+@dataclass(frozen=True)
+class Link:
+    """A proposed pairing of a left and a right record, with the reasons for it.
+
+    `score` is the match probability; `weight` the summed evidence in bits; `note` says why a
+    strong pair was still sent to review (a close rival, given names that differ).
+    """
+
+    left_id: str
+    right_id: str
+    score: float
+    decision: Decision
+    weight: float
+    fields: tuple[FieldComparison, ...]
+    left_row: int = 0
+    right_row: int = 0
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Match probability needed to accept and to review, and the evidence margin in bits a pair
+    must have over its best rival to be accepted without a look."""
+
+    accept: float = 0.99
+    review: float = 0.3
+    margin_bits: float = 6.0
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    """Records of one list that may be one person: flagged for a person to decide, never merged.
+
+    `decision` is "duplicate" when every pair is a confident match, else "review".
+    """
+
+    record_ids: tuple[str, ...]
+    rows: tuple[int, ...]
+    pairs: tuple[Link, ...]
+    decision: Literal["duplicate", "review"]
