@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from ._gazetteer import Gazetteer
 from ._lexicon import CUE_PATTERN, ING_CUES, OBJECT_CUES
-from ._speakers import Mention, appositive_role, np_after, skip_auxiliaries_back, subject_before
+from ._speakers import (
+    Mention,
+    appositive_role,
+    classify,
+    np_after,
+    skip_auxiliaries_back,
+    subject_before,
+)
 
 _CUE_OR_ACCORDING = re.compile(CUE_PATTERN.pattern + r"|\b[Aa]ccording to\b")
 _ADJUNCT_START = re.compile(
@@ -21,8 +28,8 @@ _ADJUNCT_START = re.compile(
     r"last|this)\b"
 )
 _TAIL = re.compile(
-    rf"^\s*(?:{_ADJUNCT_START.pattern}[^,;:\"]*?)?\s*(?:[.!?]*\s*$|,\s*(?:but\s+|and\s+)?"
-    rf"(?:also\s+)?(?:{CUE_PATTERN.pattern}))"
+    rf"^\s*(?:{_ADJUNCT_START.pattern}(?:(?!\bthat\b)[^,;:\"]){{0,60}}?)?\s*(?:[.!?]*\s*$|,\s*(?:but\s+|and\s+)?"
+    rf"(?:also\s+)?(?:{CUE_PATTERN.pattern})|,\s*[a-z]+ing\b)"
 )
 _OBJECT = re.compile(
     r"\s+(?:(?:the\s+)?(?:reporters|journalists|lawmakers|parliament|parliamentarians|"
@@ -32,8 +39,10 @@ _OBJECT = re.compile(
 _CONTENT_CUT = re.compile(
     rf",\s*(?:but\s+|and\s+)?(?:also\s+)?(?:{CUE_PATTERN.pattern})\s+that\b"
     rf"|\s+(?:but|and)\s+(?:also\s+)?(?:added|noted|said|warned|stressed|insisted)\b"
-    r"|\s+and\s+(?:has|have|had)\s+(?:also\s+)?\w+ed\b"
 )
+_SAME_AUX_CUT = r"\s+and\s+{aux}\s+(?:also\s+)?\w+ed\b"
+#: Content offset meaning "the quotation that makes up the previous unit".
+PREVIOUS = -1
 _ZERO_SUBJECT = re.compile(r"(?:,\s*(?:but|and)?|\b(?:but|and))\s*$")
 
 
@@ -65,7 +74,10 @@ def find_attributions(masked: str, unit: tuple[int, int], gaz: Gazetteer) -> lis
 
 def _cue_allowed(masked: str, cue: re.Match[str], floor: int) -> bool:
     word = cue.group()
-    if masked[cue.end() : cue.end() + 3] == " to" and word in ("said", "says"):
+    following = masked[cue.end() : cue.end() + 4]
+    if following.startswith(" to") and word in ("said", "says"):
+        return False
+    if word == "calling" and following.strip() in ("for", "on", "in"):
         return False
     if word not in ING_CUES:
         return True
@@ -111,8 +123,12 @@ def _appositive_subject(masked, comma_end, floor, gaz) -> tuple[Mention, str | N
     if previous < 0:
         return None
     mention = subject_before(masked, previous, floor, gaz)
-    if mention is None or mention.kind not in ("person", "body", "role"):
+    if mention is None or mention.kind == "pronoun":
         return None
+    if mention.kind == "role":
+        named = classify(masked, previous + 1, comma, gaz)
+        if named is not None and named.kind == "person":
+            return named, mention.role
     return mention, appositive_role(masked[previous + 1 : comma].strip())
 
 
@@ -135,10 +151,13 @@ def _head_or_tail(masked, cue, unit, mention, role) -> list[Attribution]:
     content_before = _before_content(masked, floor, mention.start)
     if content_before and _TAIL.match(rest):
         return [Attribution(mention, cue.group(), cue.start(), *content_before, role)]
+    if mention.start == floor and _TAIL.match(rest):
+        return [Attribution(mention, cue.group(), cue.start(), PREVIOUS, PREVIOUS, role)]
     if content_before and re.match(r"^\s*,\s*[a-z]", rest):
         end = _strip_end(masked, floor, limit)
         return [Attribution(mention, cue.group(), cue.start(), floor, end, role)]
-    made = _head(masked, cue, unit, mention, role, after)
+    aux = re.search(r"\b(has|have)\s+(?:also\s+)?$", masked[mention.end : cue.start()])
+    made = _head(masked, cue, unit, mention, role, after, aux.group(1) if aux else None)
     if content_before and made and masked[content_before[1] - 1] == '"':
         made.insert(0, Attribution(mention, cue.group(), cue.start(), *content_before, role))
     return made
@@ -161,9 +180,11 @@ def _skip_object(masked: str, cue: re.Match[str]) -> int:
     return position
 
 
-def _head(masked, cue, unit, mention, role, after=None) -> list[Attribution]:
+def _head(masked, cue, unit, mention, role, after=None, aux=None) -> list[Attribution]:
     start = _content_start(masked, cue.end() if after is None else after, unit[1])
-    end = _content_end(masked, start, unit[1])
+    if start < 0:
+        return []
+    end = _content_end(masked, start, unit[1], aux)
     if end <= start:
         return []
     return [Attribution(mention, cue.group(), cue.start(), start, end, role)]
@@ -175,15 +196,19 @@ def _content_start(masked: str, position: int, limit: int) -> int:
     if _ADJUNCT_START.match(rest, lead):
         window = rest[: min(len(rest), 160)]
         delimiter = re.search(r"\bthat\b|:|,(?=\s*\")|,", window)
-        if delimiter:
-            position += delimiter.start()
+        if not delimiter:
+            return -1
+        position += delimiter.start()
     match = re.match(r"\s*(?:that\b|[:,])?\s*", masked[position:limit])
     return position + (match.end() if match else 0)
 
 
-def _content_end(masked: str, start: int, limit: int) -> int:
-    cut = _CONTENT_CUT.search(masked, start, limit)
-    return _strip_end(masked, start, cut.start() if cut else limit)
+def _content_end(masked: str, start: int, limit: int, aux: str | None = None) -> int:
+    cuts = [_CONTENT_CUT.search(masked, start, limit)]
+    if aux:
+        cuts.append(re.compile(_SAME_AUX_CUT.format(aux=aux)).search(masked, start, limit))
+    end = min((cut.start() for cut in cuts if cut), default=limit)
+    return _strip_end(masked, start, end)
 
 
 def _strip_end(masked: str, start: int, end: int) -> int:
@@ -197,10 +222,11 @@ def _according(masked, cue, unit, gaz) -> list[Attribution]:
     mention = np_after(masked, cue.end(), limit, gaz)
     if mention is None:
         return []
-    role, after = _appositive_after(masked, mention.end, limit)
-    if masked.startswith(",", after) and cue.start() == floor:
-        start = _content_start(masked, after, limit)
+    comma = masked.find(",", mention.end, min(limit, mention.end + 80))
+    if cue.start() == floor and comma >= 0:
+        start = max(_content_start(masked, comma, limit), comma + 1)
         end = _strip_end(masked, start, limit)
-        return [Attribution(mention, "according to", cue.start(), start, end, role)]
+        return [Attribution(mention, "according to", cue.start(), start, end)]
+    role, _after = _appositive_after(masked, mention.end, limit)
     content = _before_content(masked, floor, cue.start())
     return [Attribution(mention, "according to", cue.start(), *content, role)] if content else []

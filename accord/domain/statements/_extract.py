@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
-from ._attribution import Attribution, find_attributions
+from ._attribution import PREVIOUS, Attribution, find_attributions
 from ._gazetteer import Gazetteer, default_gazetteer
 from ._lexicon import DEFAULT_ISSUES, issues_of, tone_of
 from ._model import Issue, KnownPerson, Statement
@@ -33,9 +34,17 @@ def extract(
     resolver = Resolver(blanked, gaz, tuple(known_persons))
     found: list[Statement] = []
     previous_unit: tuple[int, int] | None = None
+    last_unit = (0, 0)
     for unit in sentence_units(text, quotes):
         made = []
-        for attribution in find_attributions(blanked, unit, gaz):
+        for found_attribution in find_attributions(blanked, unit, gaz):
+            attribution = found_attribution
+            if attribution.start == PREVIOUS:
+                attribution = _onto_previous_quote(text, quotes, attribution, last_unit)
+                if attribution is None:
+                    continue
+                span = _span_and_kind(text, quotes, attribution.start, attribution.end)[:2]
+                found = [s for s in found if (s.start, s.end) != span]
             role = attribution.role
             speaker = resolver.resolve(attribution.mention, attribution.mention.start, role)
             if speaker is not None:
@@ -47,6 +56,7 @@ def extract(
         if made:
             previous_unit = unit
         found.extend(made)
+        last_unit = unit
     return _deduplicated(found)
 
 
@@ -74,6 +84,16 @@ def _statement(
         proposed_person=speaker.proposed,
         mention_start=mention.start,
     )
+
+
+def _onto_previous_quote(text, quotes, attribution: Attribution, unit) -> Attribution | None:
+    """'Bondar said later.' after a paragraph that is only a quotation: that quotation."""
+    start, end = unit
+    while end > start and text[end - 1] in " .,":
+        end -= 1
+    if end <= start or _span_and_kind(text, quotes, start, end)[2] != "direct":
+        return None
+    return replace(attribution, start=start, end=end)
 
 
 def _span_and_kind(text: str, quotes: list[Quotation], start: int, end: int):

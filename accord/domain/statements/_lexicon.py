@@ -20,7 +20,7 @@ SPEECH_VERBS = sorted(
         "arguing announced declared explained asserted asserts acknowledged acknowledges "
         "admitted admits confirmed denied demanded demanding posted tweeted suggested suggests "
         "replied responded reiterated reiterates predicted vowed pledged promised maintained "
-        "maintains contended countered recalled complained"
+        "maintains contended countered recalled complained calling describing"
     )
 )
 #: -ing forms only count after a comma ("..., adding that") or an auxiliary ("is demanding").

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ._gazetteer import Gazetteer
 from ._model import KnownPerson
-from ._speakers import Mention, classify
+from ._speakers import Mention, appositive_role, classify
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,13 @@ class Resolver:
     history: list[Speaker] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        pattern = r"[A-Z][\w'’.\-]*(?:\s+(?:of\s+)?[A-Z][\w'’.\-]*)+"
+        pattern = r"[A-Z][\w'’\-]*(?: (?:of )?[A-Z][\w'’\-]*)+"
         for match in re.finditer(pattern, self.masked):
             mention = classify(self.masked, match.start(), match.end(), self.gaz)
             if mention and mention.kind == "person" and " " in (mention.name or ""):
                 name = _strip_possessive(mention.name or "")
-                self.names.append((mention.start, name, mention.role))
+                role = mention.role or _appositive_after(self.masked, match.end())
+                self.names.append((mention.start, name, role))
 
     def resolve(self, mention: Mention, at: int, role: str | None = None) -> Speaker | None:
         """The speaker for a mention at offset `at`; `role` is an appositive written beside it."""
@@ -143,6 +144,12 @@ class Resolver:
             if known_name == name and role:
                 return role
         return None
+
+
+def _appositive_after(masked: str, end: int) -> str | None:
+    """ "Daniel Price, a deputy assistant to the president," gives that role."""
+    match = re.match(r",\s+((?:a|an|the)\s+[^,.;\"]{3,80})[,.]", masked[end : end + 90])
+    return appositive_role(match.group(1)) if match else None
 
 
 def _strip_possessive(name: str) -> str:

@@ -29,6 +29,9 @@ SENTENCE_OPENERS = word_set(
     "Then But And However Meanwhile Also Earlier Later In On At After Before Still Yet So "
     "Instead Separately Speaking Asked When While Now Today Yesterday Last This"
 )
+#: Unnamed single speakers that behave like groups ("a Western diplomat said").
+SINGULAR_GROUP_HEADS = word_set("source official diplomat resident worker witness analyst")
+PREPOSITIONS = word_set("in at on of from with near outside inside for to by across")
 _WORD_BEFORE = re.compile(r"([\w.'’\-]+)\s*$")
 _WORD_AFTER = re.compile(r"^\s*([\w.'’\-]+)")
 
@@ -53,7 +56,7 @@ def _is_np_word(word: str, gaz: Gazetteer) -> bool:
 
 
 def _is_head_noun(word: str, gaz: Gazetteer) -> bool:
-    return word in gaz.group_nouns or word in gaz.body_nouns or word in ("source", "official")
+    return word in gaz.group_nouns or word in gaz.body_nouns or word in SINGULAR_GROUP_HEADS
 
 
 def skip_auxiliaries_back(masked: str, position: int, floor: int) -> int:
@@ -85,7 +88,31 @@ def subject_before(masked: str, position: int, floor: int, gaz: Gazetteer) -> Me
         if match.group(1).lower() in PRONOUNS or match.group(1).startswith("q"):
             break
         start = match.start(1)
-    return classify(masked, start, end, gaz)
+    mention = classify(masked, start, end, gaz)
+    before = _WORD_BEFORE.search(masked, floor, start)
+    if mention is None or (before and before.group(1).lower() in PREPOSITIONS):
+        return _group_with_postmodifier(masked, end, floor, gaz) or mention
+    return mention
+
+
+def _group_with_postmodifier(masked: str, end: int, floor: int, gaz: Gazetteer) -> Mention | None:
+    """'officials on both sides', 'Relatives waiting outside ...': the head before its modifier."""
+    clause_start = max(masked.rfind(",", floor, end), masked.rfind('"', floor, end), floor - 1) + 1
+    words = list(re.finditer(r"[\w'’\-]+", masked[clause_start:end]))[-10:]
+    for index in range(len(words) - 2, -1, -1):
+        head, follower = words[index].group(), words[index + 1].group().lower()
+        if not _is_head_noun(head.lower(), gaz):
+            continue
+        if follower in PREPOSITIONS or follower.endswith(("ing", "ed")) or follower == "familiar":
+            head_end = clause_start + words[index].end()
+            start = head_end
+            while True:
+                match = _WORD_BEFORE.search(masked, floor, start)
+                if not match or not _is_np_word(match.group(1), gaz):
+                    break
+                start = match.start(1)
+            return classify(masked, start, head_end, gaz)
+    return None
 
 
 def np_after(masked: str, position: int, limit: int, gaz: Gazetteer) -> Mention | None:
@@ -129,8 +156,14 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
         len(words) == 1 and gaz.party_of(text) and head not in gaz.role_words
     ):
         return Mention(text, start, end, "body", name=bare)
-    if head in gaz.group_nouns:
-        return Mention(text, start, end, "group", name=bare)
+    if head in gaz.group_nouns or head in SINGULAR_GROUP_HEADS:
+        group = re.sub(
+            r"^(?:(?:a|an|the|one|two|three|four|several|some|many)\s+)+",
+            "",
+            text,
+            flags=re.IGNORECASE,
+        )
+        return Mention(text, start, end, "group", name=group)
     if head in gaz.body_nouns:
         return Mention(text, start, end, "body", name=bare)
     name_words: list[str] = []
@@ -149,7 +182,8 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
 def clean_role(role: str) -> str:
     """A role without its leading article or 'also' ("the Kremlin spokesman": Kremlin spokesman)."""
     role = role.strip(" ,")
-    return re.sub(r"^(?:also\s+)?(?:the|a|an)\s+", "", role, flags=re.IGNORECASE).strip()
+    pattern = r"^(?:also\s+)?(?:the|a|an|its|his|her|their)\s+"
+    return re.sub(pattern, "", role, flags=re.IGNORECASE).strip()
 
 
 def appositive_role(text: str) -> str | None:
