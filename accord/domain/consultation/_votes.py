@@ -88,7 +88,7 @@ def _check_values(values: NDArray, rows: NDArray, source: str) -> None:
     if bad.any():
         first = int(np.flatnonzero(bad)[0])
         raise ConsultationDataError(
-            f"{source} row {int(rows[first])}: vote {values[first]!r} is not -1, 0 or 1 "
+            f"{source} row {int(rows[first])}: vote {values[first].item()!r} is not -1, 0 or 1 "
             f"({int(bad.sum())} invalid vote(s) in total)"
         )
 
