@@ -7,11 +7,13 @@ appositives and pronouns, and a shipped gazetteer of roles and state bodies.
 from ._extract import extract
 from ._gazetteer import Gazetteer, default_gazetteer
 from ._lexicon import DEFAULT_ISSUES, tone_of
+from ._loaders import MAX_BYTES, load_file
 from ._model import CLI_KEYS, Document, Issue, KnownPerson, LoadReport, Statement
 
 __all__ = [
     "CLI_KEYS",
     "DEFAULT_ISSUES",
+    "MAX_BYTES",
     "Document",
     "Gazetteer",
     "Issue",
@@ -20,5 +22,6 @@ __all__ = [
     "Statement",
     "default_gazetteer",
     "extract",
+    "load_file",
     "tone_of",
 ]

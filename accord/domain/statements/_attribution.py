@@ -39,6 +39,7 @@ _OBJECT = re.compile(
 _CONTENT_CUT = re.compile(
     rf",\s*(?:but\s+|and\s+)?(?:also\s+)?(?:{CUE_PATTERN.pattern})\s+that\b"
     rf"|\s+(?:but|and)\s+(?:also\s+)?(?:added|noted|said|warned|stressed|insisted)\b"
+    r"|,\s*according to\b"
 )
 _SAME_AUX_CUT = r"\s+and\s+{aux}\s+(?:also\s+)?\w+ed\b"
 #: Content offset meaning "the quotation that makes up the previous unit".
@@ -64,6 +65,8 @@ def find_attributions(masked: str, unit: tuple[int, int], gaz: Gazetteer) -> lis
     last: Mention | None = None
     for cue in _CUE_OR_ACCORDING.finditer(masked, *unit):
         if not _cue_allowed(masked, cue, unit[0]):
+            continue
+        if found and cue.group().lower() == "according to" and cue.start() > unit[0]:
             continue
         made = _attribute(masked, cue, unit, gaz, last)
         found.extend(made)

@@ -73,7 +73,7 @@ def find_quotations(text: str) -> list[Quotation]:
                 if _is_opener(text, index, inside=False):
                     open_at = index
                 else:
-                    found.append(Quotation(p_start, index + 1, p_start, index, balanced=False))
+                    _add_stray_closer(found, p_start, index)
             elif _is_opener(text, index, inside=True):
                 found.append(_unclosed(text, open_at, index))
                 open_at = index
@@ -83,6 +83,14 @@ def find_quotations(text: str) -> list[Quotation]:
     if open_at is not None:
         found.append(_unclosed(text, open_at, paras[-1][1]))
     return found
+
+
+def _add_stray_closer(found: list[Quotation], p_start: int, index: int) -> None:
+    """A closing mark with no opener: the quotation runs from the paragraph's start, or from
+    the end of the paragraph's last quotation."""
+    start = max([p_start] + [q.close for q in found])
+    if start < index:
+        found.append(Quotation(start, index + 1, start, index, balanced=False))
 
 
 def _continues(text: str, p_start: int) -> bool:

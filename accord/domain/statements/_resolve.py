@@ -48,7 +48,7 @@ class Resolver:
     def resolve(self, mention: Mention, at: int, role: str | None = None) -> Speaker | None:
         """The speaker for a mention at offset `at`; `role` is an appositive written beside it."""
         if mention.kind == "pronoun":
-            return self._pronoun(mention.text.lower())
+            return self._pronoun(mention.text.lower(), at)
         if mention.kind in ("body", "group"):
             speaker = self._collective(mention)
         elif mention.kind == "role":
@@ -58,7 +58,7 @@ class Resolver:
         self.history.append(speaker)
         return speaker
 
-    def _pronoun(self, pronoun: str) -> Speaker | None:
+    def _pronoun(self, pronoun: str, at: int) -> Speaker | None:
         wanted = {
             "he": ("person",),
             "she": ("person",),
@@ -70,6 +70,10 @@ class Resolver:
         for speaker in reversed(self.history):
             if speaker.type in wanted[pronoun]:
                 return speaker
+        earlier = [(name, role) for p, name, role in self.names if p < at]
+        if "person" in wanted[pronoun] and earlier:
+            name, role = earlier[-1]
+            return self._person_speaker(name, role, proposed=self._known(name) is None)
         return None
 
     def _collective(self, mention: Mention) -> Speaker:

@@ -1,0 +1,32 @@
+"""Bytes to text for loaders: refuse binary data, detect legacy encodings (cp1251, latin-1)."""
+
+from __future__ import annotations
+
+from charset_normalizer import from_bytes
+
+
+class LoadError(ValueError):
+    """A file that cannot be read as a document; the message names what is wrong."""
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the first 8 KB mean this is not text."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    return bool(head) and controls / len(head) > 0.05
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text and the encoding it was read with; UTF-8 first, then the best detected guess."""
+    if looks_binary(data):
+        raise LoadError("binary file, not text (NUL or control bytes found)")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise LoadError("cannot tell the text encoding (not UTF-8 and no confident guess)")
+    return str(best), best.encoding

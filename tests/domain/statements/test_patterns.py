@@ -1,0 +1,142 @@
+"""Attribution shapes the issue names, each on a small hand-made text."""
+
+from __future__ import annotations
+
+from accord.domain.statements import Issue, KnownPerson, extract
+
+
+def _one(text: str, **kwargs):
+    found = extract(text, doc_id="t", **kwargs)
+    assert len(found) == 1, [(s.speaker, s.quote) for s in found]
+    return found[0]
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    return [(s.speaker, s.quote) for s in extract(text, doc_id="t")]
+
+
+def test_direct_quote_with_curly_marks_and_trailing_attribution():
+    found = _one("“We will keep talking,” Foreign Minister Anna Berg said on Monday.")
+    assert (found.speaker, found.quote) == ("Anna Berg", "We will keep talking")
+    assert found.kind == "direct"
+    assert found.role == "Foreign Minister"
+
+
+def test_said_that_is_indirect_with_its_cue():
+    found = _one("Peter Holm said on Friday that the delegations would meet again.")
+    assert (found.quote, found.kind, found.cue) == (
+        "the delegations would meet again",
+        "indirect",
+        "said",
+    )
+
+
+def test_according_to_at_start_and_at_end():
+    assert _pairs("According to Peter Holm, the round ended early.") == [
+        ("Peter Holm", "the round ended early")
+    ]
+    assert _pairs("The round ended early, according to the Kremlin.") == [
+        ("Kremlin", "The round ended early")
+    ]
+
+
+def test_quote_spanning_sentences_and_paragraphs():
+    text = 'Anna Berg said: "The first point is settled.\n"The second is not. We go on."'
+    found = _one(text)
+    assert found.quote == 'The first point is settled.\n"The second is not. We go on.'
+    assert found.kind == "direct"
+
+
+def test_unbalanced_quote_closes_at_paragraph_end():
+    text = '"We are not leaving the table,\nAnna Berg said later, speaking to reporters.\n'
+    found = _one(text)
+    assert (found.speaker, found.quote) == ("Anna Berg", "We are not leaving the table")
+
+
+def test_pronoun_and_surname_resolve_to_last_matching_speaker():
+    text = (
+        "Peter Holm said the talks were useful. Anna Berg said they were not.\n"
+        '"Nothing moved," she said. Holm added that he would return.'
+    )
+    speakers = [s.speaker for s in extract(text, doc_id="t")]
+    assert speakers == ["Peter Holm", "Anna Berg", "Anna Berg", "Peter Holm"]
+
+
+def test_appositive_gives_role_and_party():
+    found = _one("Kirill Dmitriev, Russian President Vladimir Putin's envoy, said work went on.")
+    assert found.speaker == "Kirill Dmitriev"
+    assert found.role == "Russian President Vladimir Putin's envoy"
+    assert found.party == "Russia"
+
+
+def test_role_then_name_appositive():
+    found = _one("Russia's deputy foreign minister, Nikolai Zuev, said the plan was premature.")
+    assert (found.speaker, found.role, found.party) == (
+        "Nikolai Zuev",
+        "Russia's deputy foreign minister",
+        "Russia",
+    )
+
+
+def test_organisations_as_speakers_including_the_ministry_later():
+    text = (
+        "The Kremlin said the meeting was useful. "
+        "Ukraine's foreign ministry said it was not told.\n"
+        "The ministry said it would protest."
+    )
+    found = extract(text, doc_id="t")
+    assert [(s.speaker, s.party, s.speaker_type) for s in found] == [
+        ("Kremlin", "Russia", "body"),
+        ("Ukraine's foreign ministry", "Ukraine", "body"),
+        ("Ukraine's foreign ministry", "Ukraine", "body"),
+    ]
+
+
+def test_unnamed_speakers_are_groups_not_proposed_persons():
+    found = _one("Ukrainian officials have said that the round was different.")
+    assert (found.speaker, found.party, found.speaker_type) == (
+        "Ukrainian officials",
+        "Ukraine",
+        "group",
+    )
+    assert not found.proposed_person
+
+
+def test_parenthetical_attribution_keeps_the_whole_sentence():
+    found = _one('Anna Berg spoke first. Our partners, she said, must "do more" now.')
+    assert found.quote == 'Our partners, she said, must "do more" now'
+    assert found.kind == "mixed"
+
+
+def test_sandwich_quote_gives_two_direct_statements():
+    found = _pairs('"We waited," Anna Berg said, "and we will wait."')
+    assert found == [("Anna Berg", "We waited"), ("Anna Berg", "and we will wait.")]
+
+
+def test_headline_quote_without_speaker_is_not_a_statement():
+    assert extract('Talks deemed "productive" as both sides swap prisoners', doc_id="t") == []
+
+
+def test_known_person_is_matched_by_surname_and_not_proposed():
+    known = [KnownPerson("Anna Berg", party="Sweden", role="mediator")]
+    found = _one("Berg said the draft was ready.", known_persons=known)
+    assert (found.speaker, found.party, found.role, found.proposed_person) == (
+        "Anna Berg",
+        "Sweden",
+        "mediator",
+        False,
+    )
+
+
+def test_issues_are_configurable_and_tone_follows_the_lexicon():
+    issues = [Issue("water", ("dam", "river"))]
+    found = _one("Anna Berg said the dam talks were not productive.", issues=issues)
+    assert found.issue == ("water",)
+    assert found.tone == "negative"
+
+
+def test_offsets_are_verbatim_and_date_is_carried():
+    text = 'Intro line.\n"Good progress," said Peter Holm, 52, a mediator.'
+    found = _one(text, published="2026-02-05")
+    assert text[found.start : found.end] == found.quote == "Good progress"
+    assert (found.role, found.date) == ("mediator", "2026-02-05")
