@@ -5,6 +5,8 @@
 """
 
 from ._analyse import analyse
+from ._distributed import distributed_gram
+from ._incremental import IncrementalConsultation
 from ._pca import StatementGram
 from ._polis_csv import Conversation, Statement, read_polis
 from ._polis_export import write_polis
@@ -24,6 +26,7 @@ __all__ = [
     "ConsultationDataError",
     "ConsultationResult",
     "Conversation",
+    "IncrementalConsultation",
     "KSmoothing",
     "OpinionGroup",
     "RepresentativeStatement",
@@ -31,6 +34,7 @@ __all__ = [
     "StatementGram",
     "Votes",
     "analyse",
+    "distributed_gram",
     "read_polis",
     "write_polis",
 ]

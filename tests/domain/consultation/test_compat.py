@@ -11,7 +11,7 @@ from accord.domain.consultation import analyse, read_polis
 from ._data import CONVERSATIONS, conversation_dir
 
 
-def _red_dwarf(name: str):  # noqa: ANN202 - the oracle's own result type
+def _red_dwarf(name: str):
     conversation = read_polis(conversation_dir(name))
     v = conversation.votes
     records = [
@@ -26,16 +26,16 @@ def _red_dwarf(name: str):  # noqa: ANN202 - the oracle's own result type
 
 
 @pytest.fixture(scope="module", params=CONVERSATIONS)
-def pair(request: pytest.FixtureRequest):  # noqa: ANN201
+def pair(request: pytest.FixtureRequest):
     return _red_dwarf(request.param)
 
 
-def test_same_number_of_groups(pair) -> None:  # noqa: ANN001
+def test_same_number_of_groups(pair) -> None:
     oracle, ours = pair
     assert ours.k == len(set(oracle.participants_df["cluster_id"].dropna()))
 
 
-def test_same_group_members_up_to_labels(pair) -> None:  # noqa: ANN001
+def test_same_group_members_up_to_labels(pair) -> None:
     oracle, ours = pair
     theirs: dict[int, set[int]] = {}
     for pid, cid in oracle.participants_df["cluster_id"].dropna().items():
@@ -45,7 +45,7 @@ def test_same_group_members_up_to_labels(pair) -> None:  # noqa: ANN001
     }
 
 
-def test_same_consensus_statements_in_order(pair) -> None:  # noqa: ANN001
+def test_same_consensus_statements_in_order(pair) -> None:
     oracle, ours = pair
     assert [c.statement_id for c in ours.consensus_agree] == [
         c["tid"] for c in oracle.consensus["agree"]
@@ -55,7 +55,7 @@ def test_same_consensus_statements_in_order(pair) -> None:  # noqa: ANN001
     ]
 
 
-def test_same_representative_statements(pair) -> None:  # noqa: ANN001
+def test_same_representative_statements(pair) -> None:
     oracle, ours = pair
     by_members = {frozenset(g.members.tolist()): g for g in ours.groups}
     for gid, statements in oracle.repness.items():
@@ -65,7 +65,7 @@ def test_same_representative_statements(pair) -> None:  # noqa: ANN001
         assert [s.direction for s in group.repness] == [s["repful-for"] for s in statements]
 
 
-def test_same_projection_and_clustered_participants(pair) -> None:  # noqa: ANN001
+def test_same_projection_and_clustered_participants(pair) -> None:
     oracle, ours = pair
     theirs = np.array([oracle.participant_projections[p] for p in ours.participant_ids])
     assert np.allclose(theirs, ours.participant_xy, atol=1e-3)

@@ -12,8 +12,12 @@ from ._data import CONVERSATIONS, conversation_dir
 COMMENTS = "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
 
 
-def _folder(tmp_path: Path, votes: str | None, comments: str = "1,,0,9,0,0,1,a\n2,,1,9,0,0,-1,b\n",
-            wide: str | None = None) -> Path:
+def _folder(
+    tmp_path: Path,
+    votes: str | None,
+    comments: str = "1,,0,9,0,0,1,a\n2,,1,9,0,0,-1,b\n",
+    wide: str | None = None,
+) -> Path:
     (tmp_path / "comments.csv").write_text(COMMENTS + comments)
     if votes is not None:
         (tmp_path / "votes.csv").write_text("timestamp,datetime,comment-id,voter-id,vote\n" + votes)
@@ -29,8 +33,9 @@ def test_real_votes_keep_one_latest_vote_per_pair(name: str) -> None:
     votes = conversation.votes
     pairs = votes.participant * 1_000_000 + votes.statement
     assert np.unique(pairs).size == len(votes)
-    raw = np.loadtxt(folder / "votes.csv", delimiter=",", skiprows=1, usecols=(0, 2, 3, 4),
-                     dtype=np.int64)
+    raw = np.loadtxt(
+        folder / "votes.csv", delimiter=",", skiprows=1, usecols=(0, 2, 3, 4), dtype=np.int64
+    )
     i = int(np.argmax(np.bincount(raw[:, 2] * 1000 + raw[:, 1])))  # the most repeated pair
     p, s = divmod(i, 1000)
     rows = raw[(raw[:, 2] == p) & (raw[:, 1] == s)]
@@ -42,8 +47,9 @@ def test_real_votes_keep_one_latest_vote_per_pair(name: str) -> None:
 def test_moderated_out_are_comments_marked_minus_one() -> None:
     conversation = read_polis(conversation_dir("15-per-hour-seattle"))
     assert len(conversation.moderated_out) == 23
-    assert all(s.moderated == -1 for s in conversation.statements if s.id in
-               conversation.moderated_out)
+    assert all(
+        s.moderated == -1 for s in conversation.statements if s.id in conversation.moderated_out
+    )
 
 
 def test_duplicate_votes_last_one_wins_counted_once(tmp_path: Path) -> None:
@@ -56,7 +62,9 @@ def test_duplicate_votes_last_one_wins_counted_once(tmp_path: Path) -> None:
 
 def test_unknown_statement_names_file_and_row(tmp_path: Path) -> None:
     folder = _folder(tmp_path, "1,,0,7,1\n2,,42,7,1\n")
-    with pytest.raises(ConsultationDataError, match=r"votes\.csv row 3: vote for unknown statement 42"):
+    with pytest.raises(
+        ConsultationDataError, match=r"votes\.csv row 3: vote for unknown statement 42"
+    ):
         read_polis(folder)
 
 
@@ -73,16 +81,21 @@ def test_empty_conversation_is_refused(tmp_path: Path) -> None:
 
 
 def test_missing_votes_files_are_named(tmp_path: Path) -> None:
-    with pytest.raises(ConsultationDataError, match="neither votes.csv nor participants-votes"):
+    with pytest.raises(ConsultationDataError, match=r"neither votes\.csv nor participants-votes"):
         read_polis(_folder(tmp_path, None))
 
 
 def test_wide_file_is_used_when_votes_csv_is_absent(tmp_path: Path) -> None:
-    wide = ("participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1\n"
-            "3,0,0,2,1,1,1,-1\n4,,0,1,0,0,,0\n")
+    wide = (
+        "participant,group-id,n-comments,n-votes,n-agree,n-disagree,0,1\n"
+        "3,0,0,2,1,1,1,-1\n4,,0,1,0,0,,0\n"
+    )
     votes = read_polis(_folder(tmp_path, None, wide=wide)).votes
     assert list(zip(votes.participant, votes.statement, votes.value, strict=True)) == [
-        (3, 0, 1), (3, 1, -1), (4, 1, 0)]
+        (3, 0, 1),
+        (3, 1, -1),
+        (4, 1, 0),
+    ]
 
 
 def test_wide_file_bad_vote_names_row_and_column(tmp_path: Path) -> None:
