@@ -34,10 +34,11 @@ def compare(
     """Level (int8) and similarity (float) of every field for the pairs (li[k], ri[k])."""
     levels: dict[str, np.ndarray] = {}
     similarity: dict[str, np.ndarray] = {}
-    for field_name, attr in (("surname", "surname"), ("given_name", "given"),
-                             ("patronymic", "patronymic")):  # fmt: skip
+    levels["surname"], similarity["surname"] = _names(left.surname[li], right.surname[ri])
+    for field_name, attr in (("given_name", "given"), ("patronymic", "patronymic")):
         a, b = getattr(left, attr)[li], getattr(right, attr)[ri]
-        levels[field_name], similarity[field_name] = _names(a, b)
+        spelt = getattr(left, f"{attr}_key")[li], getattr(right, f"{attr}_key")[ri]
+        levels[field_name], similarity[field_name] = _names(a, b, *spelt)
     levels["birth_date"], similarity["birth_date"] = _dates(left, right, li, ri)
     for field_name, attr in (("document", "document"), ("military_number", "military")):
         a, b = getattr(left, attr)[li], getattr(right, attr)[ri]
@@ -49,8 +50,18 @@ def _missing(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return (a == "") | (b == "")
 
 
-def _names(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _names(
+    a: np.ndarray,
+    b: np.ndarray,
+    a_spelt: np.ndarray | None = None,
+    b_spelt: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Similarity of the class keys, or of the spellings when these are closer (typos)."""
     sim = _paired(a, b, JaroWinkler.normalized_similarity)
+    if a_spelt is not None and b_spelt is not None:
+        differ = np.flatnonzero(sim < 0.9999)
+        spelt = _paired(a_spelt[differ], b_spelt[differ], JaroWinkler.normalized_similarity)
+        sim[differ] = np.maximum(sim[differ], np.minimum(spelt, 0.999))
     level = np.select([_missing(a, b), sim >= 0.9999, sim >= CLOSE, sim >= FUZZY], [0, 1, 2, 3], 4)
     return level.astype(np.int8), sim
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+from collections import Counter
 
 from charset_normalizer import from_bytes
 
 from accord.domain.exchange._errors import ExchangeInputError
 
+_DELIMITERS = (",", ";", "\t", "|")
+_SNIFF_LINES = 50
 _CYRILLIC_CANDIDATES = ("cp1251", "koi8_u", "koi8_r", "cp866", "mac_cyrillic")
 
 
@@ -51,10 +54,21 @@ def _cyrillic_score(text: str) -> int:
 
 
 def read_csv_rows(text: str) -> list[list[object]]:
-    """Rows of a CSV text, the delimiter (comma, semicolon, tab or bar) sniffed."""
-    sample = text[:20000]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    """Rows of a CSV text, the delimiter (comma, semicolon, tab or bar) guessed from its lines."""
+    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=_delimiter(text))]
+
+
+def _delimiter(text: str) -> str:
+    """The candidate occurring the same non-zero number of times on most of the first lines.
+
+    Title lines above the header (no delimiter at all) do not mislead it, unlike csv.Sniffer.
+    """
+    lines = [line for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
+    best, best_score = ",", 0
+    for candidate in _DELIMITERS:
+        counts = Counter(line.count(candidate) for line in lines)
+        counts.pop(0, None)
+        score = max(counts.values(), default=0)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best

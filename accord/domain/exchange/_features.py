@@ -16,6 +16,9 @@ from accord.domain.exchange._records import Record
 class Features:
     """Per-record keys as arrays; "" or 0 mean missing.
 
+    Given names and patronymics have two keys: the equivalence class (Олексій = Алексей) and the
+    plain spelling key, which catches typos the class lookup cannot place.
+
     Dates are split into year, month and day for the primary reading (1) and the alternative
     reading of an ambiguous date (2); `year` is set for year-only cells too.
     """
@@ -23,6 +26,8 @@ class Features:
     surname: np.ndarray
     given: np.ndarray
     patronymic: np.ndarray
+    given_key: np.ndarray
+    patronymic_key: np.ndarray
     document: np.ndarray
     military: np.ndarray
     year: np.ndarray
@@ -49,6 +54,8 @@ def build_features(records: Sequence[Record]) -> Features:
         surname=_strings(name_key(r.surname) for r in records),
         given=_strings(given_canonical(r.given_name) for r in records),
         patronymic=_strings(patronymic_canonical(r.patronymic) for r in records),
+        given_key=_strings(name_key(r.given_name) for r in records),
+        patronymic_key=_strings(name_key(r.patronymic) for r in records),
         document=_strings(r.document for r in records),
         military=_strings(r.military_number for r in records),
         year=year,

@@ -13,12 +13,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# Cyrillic is first spelt the KMU 55 way without its context rules (which the key ignores).
 _CYRILLIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "є": "e", "ё": "e",
-    "ж": "z", "з": "z", "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m",
-    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "g",
-    "ц": "c", "ч": "c", "ш": "s", "щ": "s", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "iu",
-    "я": "ia",
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ё": "io",
+    "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m",
+    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh",
+    "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
+    "ю": "iu", "я": "ia",
 }  # fmt: skip
 
 # Latin digraphs, longest first, rewritten into the key alphabet.
@@ -30,24 +31,17 @@ _LATIN_DIGRAPHS = [
 ]  # fmt: skip
 _LATIN_PATTERN = re.compile("|".join(re.escape(src) for src, _ in _LATIN_DIGRAPHS))
 _LATIN_MAP = dict(_LATIN_DIGRAPHS)
+_HARD_C = re.compile(r"c(?![ehiyz])")  # English/French "c" before a, o, u is к; "ch", "cz" kept
 _DOUBLES = re.compile(r"(.)\1+")
-_RUNS = re.compile(r"[\u0400-\u04ff]+|[^\u0400-\u04ff]+")
-
-
-def _reduce_run(run: str) -> str:
-    """Spell a run of one script into the key alphabet."""
-    if "\u0400" <= run[0] <= "\u04ff":
-        return "".join(_CYRILLIC.get(c, "") for c in run)
-    stripped = unicodedata.normalize("NFKD", run)
-    letters = "".join(c for c in stripped if c.isascii() and c.isalpha())
-    return _LATIN_PATTERN.sub(lambda m: _LATIN_MAP[m.group(0)], letters)
 
 
 @lru_cache(maxsize=262144)
 def name_key(text: str) -> str:
     """The matching key of one name (surname, given name or patronymic); "" for no letters."""
-    lowered = unicodedata.normalize("NFC", text.lower())
-    runs = _RUNS.findall(lowered)
-    reduced = _DOUBLES.sub(r"\1", "".join(_reduce_run(run) for run in runs))
-    reduced = reduced.replace("ie", "e").replace("io", "e")
+    spelt = "".join(_CYRILLIC.get(c, c) for c in unicodedata.normalize("NFC", text.lower()))
+    stripped = unicodedata.normalize("NFKD", spelt)
+    letters = _HARD_C.sub("k", "".join(c for c in stripped if c.isascii() and c.isalpha()))
+    reduced = _LATIN_PATTERN.sub(lambda m: _LATIN_MAP[m.group(0)], letters)
+    reduced = _DOUBLES.sub(r"\1", reduced)
+    reduced = reduced.replace("ie", "e").replace("io", "e").replace("sc", "s")
     return _DOUBLES.sub(r"\1", reduced)

@@ -10,7 +10,7 @@ from accord.domain.exchange._assign import assign
 from accord.domain.exchange._blocking import candidate_pairs
 from accord.domain.exchange._compare import compare
 from accord.domain.exchange._explain import explain
-from accord.domain.exchange._features import build_features
+from accord.domain.exchange._features import Features, build_features
 from accord.domain.exchange._model import fit_model
 from accord.domain.exchange._records import Record
 from accord.domain.exchange._types import Link, Thresholds
@@ -41,7 +41,7 @@ def link(
     keep = probability >= limits.review
     kept = np.flatnonzero(keep)
     chosen = kept[assign(li[kept], ri[kept], bits[kept], len(left))]
-    rival = _rival_bits(li[kept], ri[kept], bits[kept], chosen, kept, len(left), len(right))
+    rival = _rival_bits(li[kept], ri[kept], bits[kept], chosen, kept, (lf, rf))
     links = []
     for k, rival_bits in zip(chosen.tolist(), rival, strict=True):
         decision, note = _decide(probability[k], bits[k] - rival_bits, levels, k, limits)
@@ -67,17 +67,36 @@ def _rival_bits(
     bits: np.ndarray,
     chosen: np.ndarray,
     kept: np.ndarray,
-    n_left: int,
-    n_right: int,
+    features: tuple[Features, Features],
 ) -> np.ndarray:
-    """For each chosen pair, the evidence of the strongest other pair sharing one of its records."""
-    is_chosen = np.isin(kept, chosen)
-    best_left = np.full(n_left, -np.inf)
-    best_right = np.full(n_right, -np.inf)
-    np.maximum.at(best_left, li[~is_chosen], bits[~is_chosen])
-    np.maximum.at(best_right, ri[~is_chosen], bits[~is_chosen])
+    """For each chosen pair, the evidence of the strongest other pair sharing one of its records.
+
+    A rival that is a repeat of the chosen record within its own list (same surname, given name
+    and birth year) is no rival: whichever copy is linked, the person is the same; the repeat is
+    dedupe's business.
+    """
+    lf, rf = features
     position = np.searchsorted(kept, chosen)
+    rival = ~np.isin(kept, chosen)
+    partner_of_left = np.full(len(lf), -1)
+    partner_of_right = np.full(len(rf), -1)
+    partner_of_left[li[position]] = ri[position]
+    partner_of_right[ri[position]] = li[position]
+    best_left = np.full(len(lf), -np.inf)
+    best_right = np.full(len(rf), -np.inf)
+    for best, own, other, partner, f in (
+        (best_left, li, ri, partner_of_left, rf),
+        (best_right, ri, li, partner_of_right, lf),
+    ):
+        mate = partner[own]
+        counts = rival & (mate >= 0) & ~_repeats(f, other, np.maximum(mate, 0))
+        np.maximum.at(best, own[counts], bits[counts])
     return np.maximum(best_left[li[position]], best_right[ri[position]])
+
+
+def _repeats(f: Features, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Records a and b of one list look like the same row entered twice."""
+    return (f.surname[a] == f.surname[b]) & (f.given[a] == f.given[b]) & (f.year[a] == f.year[b])
 
 
 def _decide(
