@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from charset_normalizer import from_bytes
 
+#: Among equally plausible guesses, the encodings news files most often come in.
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "cp1250", "iso8859_2")
+
 
 class LoadError(ValueError):
     """A file that cannot be read as a document; the message names what is wrong."""
@@ -26,7 +29,10 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise LoadError("cannot tell the text encoding (not UTF-8 and no confident guess)")
+    least = min(match.chaos for match in matches)
+    tied = [match for match in matches if match.chaos <= least + 0.01]
+    best = min(tied, key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else 99)
     return str(best), best.encoding
