@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,11 @@ def test_cp1251_is_reported() -> None:
 
 
 def test_russian_headers_semicolons_and_a_title_row() -> None:
-    text = "Список на обмен\nID;Фамилия;Имя;Отчество;Дата рождения\nR1;Зеленский;Алексей;Петрович;04.03.1990\n"
+    text = (
+        "Список на обмен\n"
+        "ID;Фамилия;Имя;Отчество;Дата рождения\n"
+        "R1;Зеленский;Алексей;Петрович;04.03.1990\n"
+    )
     read = read_list_bytes(text.encode(), "ru.csv")
     assert read.header_row == 2
     assert read.records[0].given_name == "Алексей"
@@ -93,9 +98,12 @@ def test_every_row_is_accounted_for_even_empty_and_bad_ones() -> None:
 
 
 def test_a_date_column_in_three_formats() -> None:
-    text = "ID,Surname,Given name,Date of birth\n1,A,Ivan,13.04.1990\n2,B,Ivan,1990-04-13\n3,C,Ivan,13/04/90\n"
+    text = (
+        "ID,Surname,Given name,Date of birth\n"
+        "1,A,Ivan,13.04.1990\n2,B,Ivan,1990-04-13\n3,C,Ivan,13/04/90\n"
+    )
     dates = [r.birth_date for r in read_list_bytes(text.encode(), "x.csv").records]
-    assert {d.readings for d in dates if d} == {(__import__("datetime").date(1990, 4, 13),)}
+    assert {d.readings for d in dates if d} == {(date(1990, 4, 13),)}
 
 
 def test_duplicate_ids_are_reported() -> None:
@@ -140,9 +148,7 @@ def _workbook(path: Path) -> Path:
     book = Workbook()
     sheet = book.active
     sheet.append(["№", "Прізвище", "Ім'я", "Дата народження", "Вік"])
-    sheet.append(
-        [1, "Зеленський", "Олексій", __import__("datetime").datetime(1990, 4, 3), "=2025-1990"]
-    )
+    sheet.append([1, "Зеленський", "Олексій", datetime(1990, 4, 3), "=2025-1990"])
     sheet.append([2, "Шевченко", "Іван", "12.12.1985", None])
     book.save(path)
     return path
@@ -151,7 +157,7 @@ def _workbook(path: Path) -> Path:
 def test_xlsx_values_and_unevaluated_formulas(tmp_path: Path) -> None:
     read = read_list(_workbook(tmp_path / "ua.xlsx"))
     assert [r.surname for r in read.records] == ["Зеленський", "Шевченко"]
-    assert read.records[0].birth_date.readings == (__import__("datetime").date(1990, 4, 3),)  # type: ignore[union-attr]
+    assert read.records[0].birth_date.readings == (date(1990, 4, 3),)  # type: ignore[union-attr]
     assert read.records[0].id == "1"
     formula = [w for w in read.warnings if "formula" in w.message]
     assert formula and formula[0].row == 2 and formula[0].column == "E"
