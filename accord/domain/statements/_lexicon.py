@@ -8,6 +8,7 @@ quote positive or negative when one side wins by at least one hit, neutral other
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ._model import Issue
 from ._words import word_set
@@ -158,8 +159,10 @@ def tone_of(quote: str) -> str:
 def issues_of(quote: str, issues: tuple[Issue, ...] | list[Issue]) -> tuple[str, ...]:
     """Names of the issues whose keywords occur in the quote, in configuration order."""
     lowered = quote.lower()
-    return tuple(
-        issue.name
-        for issue in issues
-        if any(re.search(rf"\b{re.escape(k.lower())}", lowered) for k in issue.keywords)
-    )
+    return tuple(issue.name for issue in issues if _keyword_pattern(issue).search(lowered))
+
+
+@cache
+def _keyword_pattern(issue: Issue) -> re.Pattern[str]:
+    keywords = sorted((k.lower() for k in issue.keywords), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, keywords)) + ")")

@@ -33,6 +33,13 @@ SENTENCE_OPENERS = word_set(
 SINGULAR_GROUP_HEADS = word_set("source official diplomat resident worker witness analyst")
 PREPOSITIONS = word_set("in at on of from with near outside inside for to by across")
 _WORD_BEFORE = re.compile(r"([\w.'’\-]+)\s*$")
+
+
+def _word_before(masked: str, floor: int, end: int) -> re.Match[str] | None:
+    """The last word before `end` (looking back at most 80 characters, never past `floor`)."""
+    return _WORD_BEFORE.search(masked, max(floor, end - 80), end)
+
+
 _WORD_AFTER = re.compile(r"^\s*([\w.'’\-]+)")
 
 
@@ -62,7 +69,7 @@ def _is_head_noun(word: str, gaz: Gazetteer) -> bool:
 def skip_auxiliaries_back(masked: str, position: int, floor: int) -> int:
     """Offset just after the subject, stepping back over 'has also', 'is' and -ly adverbs."""
     while True:
-        match = _WORD_BEFORE.search(masked, floor, position)
+        match = _word_before(masked, floor, position)
         if not match:
             return position
         word = match.group(1).lower()
@@ -77,19 +84,19 @@ def subject_before(masked: str, position: int, floor: int, gaz: Gazetteer) -> Me
     end = position
     while end > floor and masked[end - 1].isspace():
         end -= 1
-    match = _WORD_BEFORE.search(masked, floor, end)
+    match = _word_before(masked, floor, end)
     if match and match.group(1).lower() in PRONOUNS:
         return Mention(masked[match.start(1) : end], match.start(1), end, "pronoun")
     start = end
     while True:
-        match = _WORD_BEFORE.search(masked, floor, start)
+        match = _word_before(masked, floor, start)
         if not match or not _is_np_word(match.group(1), gaz):
             break
         if match.group(1).lower() in PRONOUNS or match.group(1).startswith("q"):
             break
         start = match.start(1)
     mention = classify(masked, start, end, gaz)
-    before = _WORD_BEFORE.search(masked, floor, start)
+    before = _word_before(masked, floor, start)
     if mention is None or (before and before.group(1).lower() in PREPOSITIONS):
         return _group_with_postmodifier(masked, end, floor, gaz) or mention
     return mention
@@ -107,7 +114,7 @@ def _group_with_postmodifier(masked: str, end: int, floor: int, gaz: Gazetteer) 
             head_end = clause_start + words[index].end()
             start = head_end
             while True:
-                match = _WORD_BEFORE.search(masked, floor, start)
+                match = _word_before(masked, floor, start)
                 if not match or not _is_np_word(match.group(1), gaz):
                     break
                 start = match.start(1)
