@@ -31,15 +31,23 @@ _TAIL = re.compile(
     rf"^\s*(?:{_ADJUNCT_START.pattern}(?:(?!\bthat\b)[^,;:\"]){{0,60}}?)?\s*(?:[.!?]*\s*$|,\s*(?:but\s+|and\s+)?"
     rf"(?:also\s+)?(?:{CUE_PATTERN.pattern})|,\s*[a-z]+ing\b)"
 )
+#: "..., the ministry said on Friday, the latest group returned under ..." (writer's apposition).
+_TRAILING_APPOSITION = re.compile(
+    rf"^\s*(?:{_ADJUNCT_START.pattern}(?:(?!\bthat\b)[^,;:\"]){{0,60}}?)?\s*,\s*(?:the|a|an)\s"
+)
 _OBJECT = re.compile(
-    r"\s+(?:(?:the\s+)?(?:reporters|journalists|lawmakers|parliament|parliamentarians|"
-    r"a\s+news\s+conference|the\s+press|[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*)|me|us|him|"
-    r"her|them)\b"
+    r"\s+(?:(?:(?:the|a)\s+)?(?:[A-Z][\w'’.\-]*\s+)*(?:state\s+|local\s+|national\s+)?"
+    r"(?:newspaper|news\s+agency|agency|broadcaster|television|TV|radio|channel|website|"
+    r"magazine|daily|outlet|media|press\s+conference|news\s+conference|briefing|reporters|"
+    r"journalists|lawmakers|parliament|parliamentarians|press|residents|supporters|"
+    r"delegates)|(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*|me|us|him|her|them)\b"
 )
 _CONTENT_CUT = re.compile(
     rf",\s*(?:but\s+|and\s+)?(?:also\s+)?(?:{CUE_PATTERN.pattern})\s+that\b"
     rf"|\s+(?:but|and)\s+(?:also\s+)?(?:added|noted|said|warned|stressed|insisted)\b"
     r"|,\s*according to\b"
+    r"|,\s+(?:a|an)\s+(?:phrase|term|reference|claim|charge|proposal|demand|position|view|"
+    r"figure|move|step|idea|line|accusation)\b"
 )
 _SAME_AUX_CUT = r"\s+and\s+{aux}\s+(?:also\s+)?\w+ed\b"
 #: Content offset meaning "the quotation that makes up the previous unit".
@@ -156,6 +164,8 @@ def _head_or_tail(masked, cue, unit, mention, role) -> list[Attribution]:
         return [Attribution(mention, cue.group(), cue.start(), *content_before, role)]
     if mention.start == floor and _TAIL.match(rest):
         return [Attribution(mention, cue.group(), cue.start(), PREVIOUS, PREVIOUS, role)]
+    if content_before and _TRAILING_APPOSITION.match(rest):
+        return [Attribution(mention, cue.group(), cue.start(), *content_before, role)]
     if content_before and re.match(r"^\s*,\s*[a-z]", rest):
         end = _strip_end(masked, floor, limit)
         return [Attribution(mention, cue.group(), cue.start(), floor, end, role)]

@@ -30,8 +30,14 @@ SENTENCE_OPENERS = word_set(
     "Instead Separately Speaking Asked When While Now Today Yesterday Last This"
 )
 #: Unnamed single speakers that behave like groups ("a Western diplomat said").
-SINGULAR_GROUP_HEADS = word_set("source official diplomat resident worker witness analyst")
+SINGULAR_GROUP_HEADS = word_set(
+    "source official diplomat resident worker witness analyst officer soldier person"
+)
 PREPOSITIONS = word_set("in at on of from with near outside inside for to by across")
+_TIME_BEFORE = re.compile(
+    r"\b(?:(?:on|last|this|late|early|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|week|month|night|morning|evening|yesterday|today)\s*$"
+)
 _WORD_BEFORE = re.compile(r"([\w.'’\-]+)\s*$")
 
 
@@ -59,6 +65,8 @@ def _is_np_word(word: str, gaz: Gazetteer) -> bool:
     lowered = word.lower()
     if word[:1].isupper() or (word[:1].isdigit() and "-" in word):
         return True
+    if lowered.endswith(("'s", "’s")) or lowered in ("rights", "human"):
+        return True
     return lowered in gaz.role_words or lowered in MODIFIERS or _is_head_noun(lowered, gaz)
 
 
@@ -76,7 +84,20 @@ def skip_auxiliaries_back(masked: str, position: int, floor: int) -> int:
         if word in AUXILIARIES or (word.endswith("ly") and len(word) > 4):
             position = match.start()
             continue
+        time = _TIME_BEFORE.search(masked, max(floor, position - 40), position)
+        if time:
+            position = time.start()
+            continue
         return position
+
+
+def _is_title(masked: str, match: re.Match[str], floor: int) -> bool:
+    """A lowercase title between a capitalised adjective and a name ("Russian lawmaker Vera")."""
+    if match.group(1).lower() in PREPOSITIONS or match.group(1).lower() in ("and", "or", "as"):
+        return False
+    before = _word_before(masked, floor, match.start(1))
+    after = masked[match.end(1) : match.end(1) + 2].strip()
+    return bool(before and before.group(1)[:1].isupper() and after[:1].isupper())
 
 
 def subject_before(masked: str, position: int, floor: int, gaz: Gazetteer) -> Mention | None:
@@ -90,7 +111,7 @@ def subject_before(masked: str, position: int, floor: int, gaz: Gazetteer) -> Me
     start = end
     while True:
         match = _word_before(masked, floor, start)
-        if not match or not _is_np_word(match.group(1), gaz):
+        if not match or not (_is_np_word(match.group(1), gaz) or _is_title(masked, match, floor)):
             break
         if match.group(1).lower() in PRONOUNS or match.group(1).startswith("q"):
             break
