@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from accord.domain.exchange._features import Features, date_keys
+from accord.domain.exchange._features import Features
 
 MAX_BLOCK = 5000
 
@@ -27,24 +27,69 @@ class Candidates:
     skipped_blocks: int
 
 
-def _pass_keys(f: Features) -> list[list[list[str]]]:
-    """For each pass, the keys of each record (empty when the pass cannot use it)."""
-    n = len(f)
-    dates = date_keys(f)
-    surname, given, patronymic = f.surname.tolist(), f.given.tolist(), f.patronymic.tolist()
-    year = f.year.tolist()
+Keys = tuple[np.ndarray, np.ndarray]  # record indices, integer key codes (one entry per key)
 
-    def keys(make: object) -> list[list[str]]:
-        return [make(i) for i in range(n)]  # type: ignore[operator]
 
-    return [
-        keys(lambda i: [f"{surname[i]}|{given[i]}"] if surname[i] and given[i] else []),
-        keys(lambda i: [f"{surname[i]}|{year[i]}"] if surname[i] and year[i] else []),
-        keys(lambda i: [f"{given[i]}|{d}" for d in dates[i]] if given[i] else []),
-        keys(lambda i: [f"{surname[i]}|{patronymic[i]}"] if surname[i] and patronymic[i] else []),
-        keys(lambda i: [f.document[i]] if f.document[i] else []),
-        keys(lambda i: [f.military[i]] if f.military[i] else []),
-    ]
+def _codes(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes shared by both sides; -1 marks a missing value ("" or 0)."""
+    values = np.concatenate([left, right])
+    _, codes = np.unique(values, return_inverse=True)
+    codes = codes.astype(np.int64)
+    missing = (values == "") if values.dtype == object else (values == 0)
+    codes[missing] = -1
+    return codes[: len(left)], codes[len(left) :]
+
+
+def _combine(*codes: np.ndarray) -> np.ndarray:
+    """One code for a tuple of codes; -1 when any part is missing."""
+    out = np.zeros(len(codes[0]), dtype=np.int64)
+    missing = np.zeros(len(codes[0]), dtype=bool)
+    for part in codes:
+        out = out * (int(part.max(initial=0)) + 2) + part
+        missing |= part < 0
+    out[missing] = -1
+    return out
+
+
+def _keys(*alternatives: np.ndarray) -> Keys:
+    """Entries of the records whose key is present, over one or more alternative keys."""
+    index = [np.flatnonzero(key >= 0) for key in alternatives]
+    codes = [key[i] for key, i in zip(alternatives, index, strict=True)]
+    return np.concatenate(index), np.concatenate(codes)
+
+
+def _date_codes(f: Features) -> tuple[np.ndarray, np.ndarray]:
+    first = f.date1 @ np.array([10_000, 100, 1])
+    second = f.date2 @ np.array([10_000, 100, 1])
+    return first, second
+
+
+def _pass_keys(left: Features, right: Features) -> list[tuple[Keys, Keys]]:
+    """For each pass, the keys of the left and of the right records."""
+    surname = _codes(left.surname, right.surname)
+    given = _codes(left.given, right.given)
+    patronymic = _codes(left.patronymic, right.patronymic)
+    year = _codes(left.year, right.year)
+    document = _codes(left.document, right.document)
+    military = _codes(left.military, right.military)
+    dates_l, dates_r = _date_codes(left), _date_codes(right)
+    all_dates = _codes(np.concatenate(dates_l), np.concatenate(dates_r))
+    n_l, n_r = len(left), len(right)
+    first = all_dates[0][:n_l], all_dates[1][:n_r]
+    second = all_dates[0][n_l:], all_dates[1][n_r:]
+    passes = []
+    for side in (0, 1):
+        passes.append(
+            [
+                _keys(_combine(surname[side], given[side])),
+                _keys(_combine(surname[side], year[side])),
+                _keys(_combine(given[side], first[side]), _combine(given[side], second[side])),
+                _keys(_combine(surname[side], patronymic[side])),
+                _keys(document[side]),
+                _keys(military[side]),
+            ]
+        )
+    return list(zip(passes[0], passes[1], strict=True))
 
 
 def candidate_pairs(
@@ -53,13 +98,11 @@ def candidate_pairs(
     """All pairs sharing a key in some pass; with `right` None, pairs within `left` (i < j)."""
     same = right is None
     right_f = left if right is None else right
-    left_keys, right_keys = _pass_keys(left), (_pass_keys(right_f) if not same else None)
     found: list[np.ndarray] = []
     skipped = 0
     n_right = len(right_f)
-    for index, keys in enumerate(left_keys):
-        other = keys if right_keys is None else right_keys[index]
-        pl, pr, dropped = _join(keys, other, max_block)
+    for left_keys, right_keys in _pass_keys(left, right_f):
+        pl, pr, dropped = _join(left_keys, right_keys, max_block)
         skipped += dropped
         if same:
             keep = pl < pr
@@ -69,24 +112,9 @@ def candidate_pairs(
     return Candidates(codes // n_right, codes % n_right, skipped)
 
 
-def _codes(keys: list[list[str]], vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Record indices and integer key codes, one entry per (record, key)."""
-    index: list[int] = []
-    codes: list[int] = []
-    for i, row in enumerate(keys):
-        for key in row:
-            index.append(i)
-            codes.append(vocab.setdefault(key, len(vocab)))
-    return np.array(index, dtype=np.int64), np.array(codes, dtype=np.int64)
-
-
-def _join(
-    left: list[list[str]], right: list[list[str]], max_block: int
-) -> tuple[np.ndarray, np.ndarray, int]:
+def _join(left: Keys, right: Keys, max_block: int) -> tuple[np.ndarray, np.ndarray, int]:
     """Every (left, right) pair of records sharing a key, by sorting and expanding blocks."""
-    vocab: dict[str, int] = {}
-    li, lk = _codes(left, vocab)
-    ri, rk = _codes(right, vocab)
+    (li, lk), (ri, rk) = left, right
     lk_sorted, l_order = np.sort(lk), np.argsort(lk, kind="stable")
     rk_sorted, r_order = np.sort(rk), np.argsort(rk, kind="stable")
     lkeys, lstart, lcount = np.unique(lk_sorted, return_index=True, return_counts=True)

@@ -60,8 +60,13 @@ def parse_date(value: object, *, pivot_year: int | None = None) -> DateValue | N
         return _single(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _from_serial(float(value))
-    pivot = pivot_year if pivot_year is not None else date.today().year % 100
+    pivot = pivot_year if pivot_year is not None else _this_year() % 100
     return _from_text(str(value).strip().lower(), pivot)
+
+
+@lru_cache(maxsize=1)
+def _this_year() -> int:
+    return date.today().year
 
 
 def _single(day: date) -> DateValue:

@@ -10,12 +10,12 @@ from scipy.sparse.csgraph import connected_components
 
 from accord.domain.exchange._blocking import candidate_pairs
 from accord.domain.exchange._compare import compare
-from accord.domain.exchange._explain import explain
+from accord.domain.exchange._explain import explain_pairs
 from accord.domain.exchange._features import build_features
 from accord.domain.exchange._link import GIVEN_DIFFERENT
 from accord.domain.exchange._model import fit_model
 from accord.domain.exchange._records import Record
-from accord.domain.exchange._types import DuplicateGroup, Link, Thresholds
+from accord.domain.exchange._types import DuplicateGroup, FieldComparison, Link, Thresholds
 
 
 def dedupe(
@@ -38,28 +38,46 @@ def dedupe(
     bits = model.total(levels)
     probability = model.probability(bits)
     kept = np.flatnonzero(probability >= limits.review)
-    pairs = {
-        int(k): _pair_link(records, li, ri, k, probability, bits, levels, similarity, model, limits)
-        for k in kept
-    }
-    return _groups(records, li[kept], ri[kept], [pairs[int(k)] for k in kept])
+    explanations = explain_pairs(
+        records, records, (li[kept], ri[kept], kept), (levels, similarity), model
+    )
+    given_differs = levels["given_name"][kept] == GIVEN_DIFFERENT
+    links = [
+        _pair_link(
+            records[a], records[b], float(probability[k]), float(bits[k]), differs, fields, limits
+        )
+        for a, b, k, differs, fields in zip(
+            li[kept].tolist(),
+            ri[kept].tolist(),
+            kept.tolist(),
+            given_differs.tolist(),
+            explanations,
+            strict=True,
+        )
+    ]
+    return _groups(records, li[kept], ri[kept], links)
 
 
-def _pair_link(records, li, ri, k, probability, bits, levels, similarity, model, limits) -> Link:  # type: ignore[no-untyped-def]
-    given_differs = levels["given_name"][k] == GIVEN_DIFFERENT
-    confident = probability[k] >= limits.accept and not given_differs
-    note = "given names differ: relatives?" if given_differs else ""
-    left, right = records[li[k]], records[ri[k]]
+def _pair_link(
+    left: Record,
+    right: Record,
+    probability: float,
+    bits: float,
+    given_differs: bool,
+    fields: tuple[FieldComparison, ...],
+    limits: Thresholds,
+) -> Link:
+    confident = probability >= limits.accept and not given_differs
     return Link(
         left_id=left.id,
         right_id=right.id,
-        score=round(float(probability[k]), 6),
+        score=round(probability, 6),
         decision="accept" if confident else "review",
-        weight=round(float(bits[k]), 2),
-        fields=explain(left, right, levels, similarity, int(k), model),
+        weight=round(bits, 2),
+        fields=fields,
         left_row=left.row,
         right_row=right.row,
-        note=note,
+        note="given names differ: relatives?" if given_differs else "",
     )
 
 

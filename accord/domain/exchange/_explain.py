@@ -1,6 +1,8 @@
-"""Per-field explanations of chosen pairs, built only for the pairs shown to people."""
+"""Per-field explanations of chosen pairs, built in bulk only for the pairs shown to people."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -17,23 +19,32 @@ def shown_value(record: Record, field_name: str) -> str:
     return str(getattr(record, field_name))
 
 
-def explain(
-    left: Record,
-    right: Record,
-    levels: dict[str, np.ndarray],
-    similarity: dict[str, np.ndarray],
-    k: int,
+def explain_pairs(
+    left: Sequence[Record],
+    right: Sequence[Record],
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    comparison: tuple[dict[str, np.ndarray], dict[str, np.ndarray]],
     model: Model,
-) -> tuple[FieldComparison, ...]:
-    """The comparison of every field of pair number `k`."""
-    return tuple(
-        FieldComparison(
-            field=field_name,
-            left=shown_value(left, field_name),
-            right=shown_value(right, field_name),
-            level=LEVELS[field_name][int(levels[field_name][k])],
-            similarity=round(float(similarity[field_name][k]), 4),
-            weight=round(float(model.weights[field_name][levels[field_name][k]]), 2),
+) -> list[tuple[FieldComparison, ...]]:
+    """The comparison of every field of the pairs numbered `k` (left li[k], right ri[k])."""
+    li, ri, k = pairs
+    levels, similarity = comparison
+    columns = []
+    for name, names in LEVELS.items():
+        level = levels[name][k]
+        columns.append(
+            [
+                FieldComparison(
+                    name, shown_value(left[a], name), shown_value(right[b], name), *rest
+                )
+                for a, b, *rest in zip(
+                    li.tolist(),
+                    ri.tolist(),
+                    np.array(names, dtype=object)[level].tolist(),
+                    np.round(similarity[name][k], 4).tolist(),
+                    np.round(model.weights[name][level], 2).tolist(),
+                    strict=True,
+                )
+            ]
         )
-        for field_name in LEVELS
-    )
+    return list(zip(*columns, strict=True))

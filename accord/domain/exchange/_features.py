@@ -66,12 +66,3 @@ def build_features(records: Sequence[Record]) -> Features:
 
 def _strings(values: object) -> np.ndarray:
     return np.array(list(values), dtype=object)  # type: ignore[call-overload]
-
-
-def date_keys(features: Features) -> list[list[str]]:
-    """The full dates of each record as strings, both readings of an ambiguous one."""
-    keys: list[list[str]] = []
-    for first, second in zip(features.date1.tolist(), features.date2.tolist(), strict=True):
-        row = [f"{y}-{m}-{d}" for y, m, d in (first, second) if y]
-        keys.append(row)
-    return keys

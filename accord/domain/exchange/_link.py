@@ -9,7 +9,7 @@ import numpy as np
 from accord.domain.exchange._assign import assign
 from accord.domain.exchange._blocking import candidate_pairs
 from accord.domain.exchange._compare import compare
-from accord.domain.exchange._explain import explain
+from accord.domain.exchange._explain import explain_pairs
 from accord.domain.exchange._features import Features, build_features
 from accord.domain.exchange._model import fit_model
 from accord.domain.exchange._records import Record
@@ -42,20 +42,24 @@ def link(
     kept = np.flatnonzero(keep)
     chosen = kept[assign(li[kept], ri[kept], bits[kept], len(left))]
     rival = _rival_bits(li[kept], ri[kept], bits[kept], chosen, kept, (lf, rf))
+    explanations = explain_pairs(
+        left, right, (li[chosen], ri[chosen], chosen), (levels, similarity), model
+    )
     links = []
-    for k, rival_bits in zip(chosen.tolist(), rival, strict=True):
-        decision, note = _decide(probability[k], bits[k] - rival_bits, levels, k, limits)
+    for k, rival_bits, fields in zip(chosen.tolist(), rival.tolist(), explanations, strict=True):
+        decision, note = _decide(float(probability[k]), bits[k] - rival_bits, levels, k, limits)
+        a, b = left[li[k]], right[ri[k]]
         links.append(
             Link(
-                left_id=left[li[k]].id,
-                right_id=right[ri[k]].id,
-                score=round(float(probability[k]), 6),
-                decision=decision,
-                weight=round(float(bits[k]), 2),
-                fields=explain(left[li[k]], right[ri[k]], levels, similarity, k, model),
-                left_row=left[li[k]].row,
-                right_row=right[ri[k]].row,
-                note=note,
+                a.id,
+                b.id,
+                round(float(probability[k]), 6),
+                decision,
+                round(float(bits[k]), 2),
+                fields,
+                a.row,
+                b.row,
+                note,
             )
         )
     return links

@@ -10,6 +10,7 @@ import io
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from accord.domain.exchange._decode import decode_text, read_csv_rows
@@ -150,16 +151,18 @@ def _id_index(name: str, headers: list[str], id_column: str | None) -> int:
 def _add_row(
     result: ExchangeList, cells: list[object], row: int, mapping: dict[str, int], id_index: int
 ) -> None:
-    if all(cell is None or str(cell).strip() == "" for cell in cells):
+    texts = [_raw(cell) for cell in cells]
+    if not any(text.strip() for text in texts):
         result.empty_rows.append(row)
         result.warnings.append(InputWarning("empty row, not a record", row))
         return
-    if len(cells) > len(result.headers):
+    headers = result.headers
+    raw = dict(zip(headers, texts, strict=False))
+    if len(cells) > len(headers):
         result.warnings.append(InputWarning("more cells than headers; extra cells kept", row))
-    raw = {h: _raw(cells[i]) for i, h in enumerate(result.headers) if i < len(cells)}
-    raw |= {f"extra {i + 1}": _raw(c) for i, c in enumerate(cells) if i >= len(result.headers)}
+        raw |= {f"extra {i + 1}": texts[i] for i in range(len(headers), len(cells))}
     values = {f: cells[i] for f, i in mapping.items() if i < len(cells)}
-    record_id = _raw(cells[id_index]) if id_index < len(cells) else ""
+    record_id = texts[id_index].strip() if id_index < len(texts) else ""
     if not record_id:
         record_id = f"row {row}"
         result.warnings.append(InputWarning(f"no id; record called {record_id!r}", row))
@@ -173,7 +176,9 @@ def _add_row(
 def _raw(cell: object) -> str:
     if cell is None:
         return ""
-    if hasattr(cell, "isoformat"):
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, date):
         return cell.isoformat()
     return str(cell)
 

@@ -35,6 +35,10 @@ _UK_RE = re.compile(r"[іїєґІЇЄҐ]")
 _RU_RE = re.compile(r"[ыэъёЫЭЪЁ]")
 
 
+_FOLD_TABLE = str.maketrans(_CYRILLIC_TO_LATIN)
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _is_cyrillic(char: str) -> bool:
     return "\u0400" <= char <= "\u04ff"
 
@@ -106,6 +110,6 @@ def fold_document_number(text: str) -> str:
 
     Cyrillic look-alikes become Latin ("АВ" -> "AB"), separators and a leading "No"/"№" go.
     """
-    upper = text.strip().upper().replace("№", "")
-    folded = "".join(_CYRILLIC_TO_LATIN.get(c, c) for c in upper)
-    return "".join(c for c in folded if c.isalnum())
+    if not text:
+        return ""
+    return _NOT_ALNUM.sub("", text.upper().translate(_FOLD_TABLE))
