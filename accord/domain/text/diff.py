@@ -18,7 +18,7 @@ from .render import render_segments
 
 SAME_NUMBER_SIMILARITY = 0.5
 MOVED_SIMILARITY = 0.6
-_TOKEN = re.compile(r"\s*(?:\\.|\w+|[^\w\s])", re.UNICODE)
+_TOKEN = re.compile(r"\s+|\\.|\w+|[^\w\s]", re.UNICODE)
 
 
 class Change(StrEnum):
@@ -52,9 +52,7 @@ class ClauseChange:
 def word_diff(old: str, new: str) -> tuple[WordOp, ...]:
     """Word-level diff (words, punctuation and bracket marks are the units)."""
     old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
-    matcher = difflib.SequenceMatcher(
-        None, [t.strip() for t in old_tokens], [t.strip() for t in new_tokens], autojunk=False
-    )
+    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
     ops: list[WordOp] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag in ("delete", "replace"):

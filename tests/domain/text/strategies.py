@@ -11,8 +11,11 @@ _ALPHABET = st.sampled_from([*"ab yz ДжЇї  []|{}\\#,.-0\t", "\u00a0", "\u202
 texts = st.text(_ALPHABET, min_size=1, max_size=12)
 
 
-def _has_words(segments: tuple) -> bool:
-    return any(not isinstance(s, str) or s.strip() for s in segments)
+def _with_words(pieces: list) -> tuple:
+    """Pieces that say something (an empty alternative is a syntax error, not a document)."""
+    if any(not isinstance(s, str) or s.strip() for s in pieces):
+        return tuple(pieces)
+    return (*pieces, "w")
 
 
 _SEGMENTS: dict[int, st.SearchStrategy[tuple]] = {}
@@ -25,7 +28,7 @@ def segments(depth: int) -> st.SearchStrategy[tuple]:
             pieces = st.lists(texts, min_size=1, max_size=2)
         else:
             pieces = st.lists(st.one_of(texts, brackets(depth - 1)), min_size=1, max_size=3)
-        _SEGMENTS[depth] = pieces.map(tuple).filter(_has_words)
+        _SEGMENTS[depth] = pieces.map(_with_words)
     return _SEGMENTS[depth]
 
 
@@ -45,12 +48,12 @@ def brackets(draw: st.DrawFn, depth: int) -> Bracket:
 @st.composite
 def documents(draw: st.DrawFn) -> Document:
     articles = []
-    article_count = draw(st.integers(0, 3))
+    article_count = draw(st.integers(0, 2))
     for a in range(article_count):
         untitled = a == 0 and draw(st.booleans())
         clauses = tuple(
             Clause(f"{a + 1}.{c + 1}", draw(segments(2)))
-            for c in range(draw(st.integers(0 if not untitled else 1, 3)))
+            for c in range(draw(st.integers(0 if not untitled else 1, 2)))
         )
         number = "" if untitled else str(a + 1)
         title = "" if untitled else draw(st.text(_ALPHABET, max_size=10))

@@ -23,7 +23,7 @@ EXAMPLE = (
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(documents())
 def test_parse_of_render_gives_back_the_document(document) -> None:
     assert parse(render(document)) == document

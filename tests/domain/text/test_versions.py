@@ -53,7 +53,8 @@ def test_word_diff_marks_only_the_changed_words() -> None:
     ops = word_diff("within [30 | 60] days", "within [60] days")
     assert [(o.op, o.text.strip()) for o in ops if o.op != "equal"] == [("delete", "30 |")]
     text = format_diff(clause_diff(OLD, NEW))
-    assert "[withdraw[- forces-]{+ troops+} {RU}" in text
+    assert "[withdraw [-forces-]{+troops+} {RU}" in text
+    assert "within [[-30 | -]60] days" in text
     assert "> 1.2->1.3 Prisoners" in text
 
 
