@@ -149,3 +149,13 @@ def test_oversize_input_is_refused_and_nothing_is_written(tmp_path: Path) -> Non
 def test_export_needs_an_output() -> None:
     result = run("text", "export", V1)
     assert result.exit_code != 0 and "--docx" in result.output
+
+
+def test_docs_cover_every_text_command() -> None:
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "text.md").read_text(encoding="utf-8")
+    for command in ("render", "status", "diff", "export", "import"):
+        assert f"accord text {command}" in docs
+    assert "accord trace" in docs
+    help_text = run("text", "--help").output
+    for command in ("render", "status", "diff", "export", "import"):
+        assert command in help_text
