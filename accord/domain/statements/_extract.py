@@ -9,7 +9,7 @@ from ._attribution import PREVIOUS, Attribution, find_attributions
 from ._gazetteer import Gazetteer, default_gazetteer
 from ._lexicon import DEFAULT_ISSUES, issues_of, tone_of
 from ._model import Issue, KnownPerson, Statement
-from ._quotes import Quotation, find_quotations, masked, sentence_units
+from ._quotes import QuoteIndex, find_quotations, masked, sentence_units
 from ._resolve import Resolver, Speaker
 
 
@@ -29,13 +29,14 @@ def extract(
     """
     gaz = gazetteer or default_gazetteer()
     issue_list = tuple(issues)
-    quotes = find_quotations(text)
-    blanked = masked(text, quotes)
+    found_quotes = find_quotations(text)
+    blanked = masked(text, found_quotes)
+    quotes = QuoteIndex(found_quotes)
     resolver = Resolver(blanked, gaz, tuple(known_persons))
     found: list[Statement] = []
     previous_unit: tuple[int, int] | None = None
     last_unit = (0, 0)
-    for unit in sentence_units(text, quotes):
+    for unit in sentence_units(text, found_quotes):
         made = []
         for found_attribution in find_attributions(blanked, unit, gaz):
             attribution = found_attribution
@@ -96,18 +97,17 @@ def _onto_previous_quote(text, quotes, attribution: Attribution, unit) -> Attrib
     return replace(attribution, start=start, end=end)
 
 
-def _span_and_kind(text: str, quotes: list[Quotation], start: int, end: int):
+def _span_and_kind(text: str, quotes: QuoteIndex, start: int, end: int):
     """A content that is exactly one quotation becomes its inner words (direct speech)."""
-    for quote in quotes:
-        if quote.open == start and quote.close in (end, end + 1) and quote.balanced:
-            inner_end = quote.inner_end
-            while inner_end > quote.inner_start and text[inner_end - 1] in " ,\n":
-                inner_end -= 1
-            return quote.inner_start, inner_end, "direct"
-        if quote.open == start and not quote.balanced and quote.close >= end:
-            return quote.inner_start, end, "direct"
-    overlaps = any(q.open < end and q.close > start for q in quotes)
-    return start, end, "mixed" if overlaps else "indirect"
+    quote = quotes.starting_at(start)
+    if quote is not None and quote.balanced and quote.close in (end, end + 1):
+        inner_end = quote.inner_end
+        while inner_end > quote.inner_start and text[inner_end - 1] in " ,\n":
+            inner_end -= 1
+        return quote.inner_start, inner_end, "direct"
+    if quote is not None and not quote.balanced and quote.close >= end:
+        return quote.inner_start, end, "direct"
+    return start, end, "mixed" if quotes.overlaps(start, end) else "indirect"
 
 
 def _continued(text, quotes, unit, previous_unit, last: Statement, issues) -> list[Statement]:

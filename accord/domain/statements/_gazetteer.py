@@ -13,7 +13,8 @@ from importlib import resources
 class Gazetteer:
     """Party patterns plus the word lists that shape speaker phrases."""
 
-    party_patterns: tuple[tuple[re.Pattern[str], str], ...]
+    party_pattern: re.Pattern[str]
+    party_by_group: dict[str, str]
     bodies: frozenset[str]
     body_nouns: frozenset[str]
     group_nouns: frozenset[str]
@@ -21,20 +22,25 @@ class Gazetteer:
     role_words: frozenset[str]
 
     def party_of(self, phrase: str | None) -> str | None:
-        """The party named earliest in the phrase ("Russian President Putin's envoy": Russia)."""
+        """The party named earliest in the phrase ("Russian President Putin's envoy": Russia);
+        at the same offset the longest pattern wins."""
         if not phrase:
             return None
-        best: tuple[int, int, str] | None = None
-        for pattern, party in self.party_patterns:
-            match = pattern.search(phrase)
-            if match and (best is None or (match.start(), -len(match.group())) < best[:2]):
-                best = (match.start(), -len(match.group()), party)
-        return best[2] if best else None
+        match = self.party_pattern.search(phrase)
+        return self.party_by_group[match.lastgroup] if match and match.lastgroup else None
 
 
-def _compile(term: str) -> re.Pattern[str]:
-    flags = 0 if term.isupper() or "." in term else re.IGNORECASE
-    return re.compile(rf"(?<![\w.]){re.escape(term)}(?![\w])", flags)
+def _alternative(term: str, group: str) -> str:
+    """All-caps and dotted terms (US, U.S.) match case-sensitively, the rest in any case."""
+    body = re.escape(term) if term.isupper() or "." in term else f"(?i:{re.escape(term)})"
+    return f"(?P<{group}>{body})"
+
+
+def _party_pattern(parties: dict[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    terms = sorted(((t, p) for p, ts in parties.items() for t in ts), key=lambda tp: -len(tp[0]))
+    by_group = {f"p{number}": party for number, (_term, party) in enumerate(terms)}
+    alternatives = "|".join(_alternative(term, f"p{n}") for n, (term, _p) in enumerate(terms))
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])"), by_group
 
 
 @cache
@@ -43,11 +49,10 @@ def default_gazetteer() -> Gazetteer:
     raw = json.loads(
         resources.files(__package__).joinpath("data/gazetteer.json").read_text(encoding="utf-8")
     )
-    patterns = tuple(
-        (_compile(term), party) for party, terms in raw["parties"].items() for term in terms
-    )
+    pattern, by_group = _party_pattern(raw["parties"])
     return Gazetteer(
-        party_patterns=patterns,
+        party_pattern=pattern,
+        party_by_group=by_group,
         bodies=frozenset(b.lower() for b in raw["bodies"]),
         body_nouns=frozenset(raw["body_nouns"]),
         group_nouns=frozenset(raw["group_nouns"]),

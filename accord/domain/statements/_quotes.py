@@ -8,6 +8,7 @@ wire convention for multi-paragraph quotes); otherwise it is closed at the parag
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ._words import word_set
@@ -33,6 +34,32 @@ class Quotation:
     inner_start: int
     inner_end: int
     balanced: bool = True
+
+
+class QuoteIndex:
+    """Ordered, non-overlapping quotations with logarithmic look-ups by offset."""
+
+    def __init__(self, quotes: list[Quotation]) -> None:
+        self.quotes = quotes
+        self.opens = [quote.open for quote in quotes]
+        self.closes = [quote.close for quote in quotes]
+
+    def starting_at(self, offset: int) -> Quotation | None:
+        """The quotation whose opening mark is at `offset`."""
+        index = bisect_left(self.opens, offset)
+        if index < len(self.opens) and self.opens[index] == offset:
+            return self.quotes[index]
+        return None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any quotation shares a character with [start, end)."""
+        index = bisect_right(self.closes, start)
+        return index < len(self.quotes) and self.quotes[index].open < end
+
+    def strictly_inside(self, offset: int) -> bool:
+        """Whether `offset` falls strictly between a quotation's first and last character."""
+        index = bisect_right(self.closes, offset)
+        return index < len(self.quotes) and self.quotes[index].open < offset
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -88,7 +115,7 @@ def find_quotations(text: str) -> list[Quotation]:
 def _add_stray_closer(found: list[Quotation], p_start: int, index: int) -> None:
     """A closing mark with no opener: the quotation runs from the paragraph's start, or from
     the end of the paragraph's last quotation."""
-    start = max([p_start] + [q.close for q in found])
+    start = max(p_start, found[-1].close) if found else p_start
     if start < index:
         found.append(Quotation(start, index + 1, start, index, balanced=False))
 
@@ -122,8 +149,8 @@ def sentence_units(text: str, quotes: list[Quotation]) -> list[tuple[int, int]]:
     for p_start, p_end in paragraphs(text):
         cuts.extend(_boundaries(text, p_start, p_end))
         cuts.append(p_end)
-    inside = [(q.open, q.close) for q in quotes]
-    cuts = [c for c in cuts if not any(o < c < cl for o, cl in inside)]
+    index = QuoteIndex(quotes)
+    cuts = [c for c in cuts if not index.strictly_inside(c)]
     units = []
     position = 0
     for cut in sorted(set(cuts)):

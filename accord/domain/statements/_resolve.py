@@ -35,6 +35,10 @@ class Resolver:
     names: list[tuple[int, str, str | None]] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
     history: list[Speaker] = field(default_factory=list)
+    #: Each word of a person speaker's name, pointing at the latest such speaker.
+    spoken: dict[str, str] = field(default_factory=dict)
+    #: Each word of a full name written in the document, with where it was written.
+    by_word: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         pattern = r"[A-Z][\w'’\-]*(?: (?:of )?[A-Z][\w'’\-]*)+"
@@ -44,6 +48,8 @@ class Resolver:
                 name = _strip_possessive(mention.name or "")
                 role = mention.role or _appositive_after(self.masked, match.end())
                 self.names.append((mention.start, name, role))
+                for word in name.split():
+                    self.by_word.setdefault(word, []).append((mention.start, name))
 
     def resolve(self, mention: Mention, at: int, role: str | None = None) -> Speaker | None:
         """The speaker for a mention at offset `at`; `role` is an appositive written beside it."""
@@ -56,6 +62,8 @@ class Resolver:
         else:
             speaker = self._person(mention, at, role)
         self.history.append(speaker)
+        if speaker.type == "person":
+            self.spoken.update(dict.fromkeys(speaker.name.split(), speaker.name))
         return speaker
 
     def _pronoun(self, pronoun: str, at: int) -> Speaker | None:
@@ -134,11 +142,11 @@ class Resolver:
         return None
 
     def _full_name(self, single: str, at: int) -> str:
-        earlier = [n for p, n, _r in self.names if p < at and single in n.split()]
-        later = [n for p, n, _r in self.names if p >= at and single in n.split()]
-        for speaker in reversed(self.history):
-            if speaker.type == "person" and single in speaker.name.split():
-                return speaker.name
+        if single in self.spoken:
+            return self.spoken[single]
+        positions = [(p, n) for p, n in self.by_word.get(single, ())]
+        earlier = [n for p, n in positions if p < at]
+        later = [n for p, n in positions if p >= at]
         if earlier:
             return earlier[-1]
         return later[0] if later else single

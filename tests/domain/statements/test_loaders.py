@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from accord.domain.statements import extract, load_file
 
@@ -120,3 +122,15 @@ def test_ten_megabyte_html_is_refused_with_its_size(tmp_path):
 def test_missing_file(tmp_path):
     report = load_file(tmp_path / "absent.txt")
     assert "cannot read file" in report.error
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.binary(max_size=2000), suffix=st.sampled_from([".txt", ".html", ".rss", ".bin"]))
+def test_any_bytes_give_documents_or_one_message(tmp_path, data, suffix):
+    report = load_file(_write(tmp_path, f"random{suffix}", data))
+    assert (report.error is None) != (report.documents == [])
+    for document in report.documents:
+        for statement in extract(document.text, doc_id=document.doc_id):
+            assert document.text[statement.start : statement.end] == statement.quote
