@@ -74,7 +74,8 @@ def _clause_level_ok(
 
 
 def agreed_readings(clause: Clause, acc: Acceptance, level: Mark):
-    """Readings of `clause` that every party accepts at least at `level` (a generator)."""
+    """Readings of `clause` that every party accepts at least at `level`: at least one for
+    each distinct choice of linked alternatives (a generator)."""
     sites = bracket_sites(clause)
     if not acc.parties or not _clause_level_ok(clause, sites, acc, level):
         return iter(())
@@ -85,7 +86,7 @@ def agreed_readings(clause: Clause, acc: Acceptance, level: Mark):
             for p in acc.parties
         )
 
-    return readings(sites, allowed)
+    return readings(sites, allowed, one_per_labelling=True)
 
 
 def clause_state(clause: Clause, acc: Acceptance) -> tuple[State, Reading | None]:
@@ -100,15 +101,10 @@ def clause_state(clause: Clause, acc: Acceptance) -> tuple[State, Reading | None
     return State.OPEN, None
 
 
-MAX_READINGS_PER_CLAUSE = 10_000
-
-
 def _label_options(clause: Clause, acc: Acceptance, level: Mark) -> set[frozenset] | None:
     sites = bracket_sites(clause)
     options: set[frozenset] = set()
-    for count, reading in enumerate(agreed_readings(clause, acc, level)):
-        if count >= MAX_READINGS_PER_CLAUSE:
-            break
+    for reading in agreed_readings(clause, acc, level):
         options.add(frozenset(label_choices(sites, reading).items()))
     return options or None
 

@@ -43,44 +43,75 @@ def bracket_sites(clause: Clause) -> tuple[BracketSite, ...]:
 
 
 def readings(
-    sites: tuple[BracketSite, ...], allowed: Callable[[int, int], bool]
+    sites: tuple[BracketSite, ...],
+    allowed: Callable[[int, int], bool],
+    *,
+    one_per_labelling: bool = False,
 ) -> Iterator[Reading]:
-    """Every reading whose chosen alternatives are all `allowed(bracket, alternative)`.
+    """Readings whose chosen alternatives are all `allowed(bracket, alternative)`.
 
-    Disallowed alternatives are pruned as the search goes, so only viable readings are visited.
+    Disallowed alternatives are pruned as the search goes. With `one_per_labelling`, brackets
+    that neither carry a label nor hold a labelled one take their first workable alternative
+    only: every distinct choice of linked alternatives still appears, without enumerating the
+    (possibly huge) product of the unlinked ones.
     """
     children: dict[tuple[int, int] | None, list[BracketSite]] = {}
     for site in sites:
         children.setdefault(site.parent, []).append(site)
-    yield from _extend(list(children.get(None, [])), {}, {}, children, allowed)
+    search = _Search(children, allowed, _label_free(sites) if one_per_labelling else set())
+    yield from search.extend(list(children.get(None, [])), {}, {})
 
 
-def _extend(
-    pending: list[BracketSite],
-    chosen: Reading,
-    labels: dict[str, int],
-    children: dict[tuple[int, int] | None, list[BracketSite]],
-    allowed: Callable[[int, int], bool],
-) -> Iterator[Reading]:
-    if not pending:
-        yield dict(chosen)
-        return
-    site, rest = pending[0], pending[1:]
-    label = site.bracket.label
-    for index in range(1, len(site.bracket.alternatives) + 1):
-        if label in labels and labels[label] != index:
-            continue
-        if not allowed(site.number, index):
-            continue
-        chosen[site.number] = index
-        fresh_label = label is not None and label not in labels
-        if fresh_label:
-            labels[label] = index
-        opened = children.get((site.number, index), [])
-        yield from _extend(opened + rest, chosen, labels, children, allowed)
-        if fresh_label:
-            del labels[label]
-        del chosen[site.number]
+def _label_free(sites: tuple[BracketSite, ...]) -> set[int]:
+    """Brackets with no label in themselves or anywhere inside them."""
+    labelled = {site.number for site in sites if site.bracket.label is not None}
+    parent_of = {site.number: site.parent[0] for site in sites if site.parent}
+    tainted = set()
+    for number in labelled:
+        while number is not None:
+            tainted.add(number)
+            number = parent_of.get(number)
+    return {site.number for site in sites} - tainted
+
+
+class _Search:
+    """Depth-first search over readings, pruning by `allowed` and by link labels."""
+
+    def __init__(self, children, allowed: Callable[[int, int], bool], collapse: set[int]):
+        self.children = children
+        self.allowed = allowed
+        self.collapse = collapse
+
+    def extend(
+        self, pending: list[BracketSite], chosen: Reading, labels: dict[str, int]
+    ) -> Iterator[Reading]:
+        if not pending:
+            yield dict(chosen)
+            return
+        site, rest = pending[0], pending[1:]
+        label = site.bracket.label
+        for index in range(1, len(site.bracket.alternatives) + 1):
+            if label in labels and labels[label] != index:
+                continue
+            if not self.allowed(site.number, index):
+                continue
+            opened = self.children.get((site.number, index), [])
+            unworkable = (
+                site.number in self.collapse
+                and next(self.extend(list(opened), {}, {}), None) is None
+            )
+            if unworkable:
+                continue
+            chosen[site.number] = index
+            fresh_label = label is not None and label not in labels
+            if fresh_label:
+                labels[label] = index
+            yield from self.extend(opened + rest, chosen, labels)
+            if fresh_label:
+                del labels[label]
+            del chosen[site.number]
+            if site.number in self.collapse:
+                return  # the rest cannot depend on which workable alternative this takes
 
 
 def label_choices(sites: tuple[BracketSite, ...], reading: Reading) -> dict[str, int]:

@@ -239,3 +239,17 @@ def test_duplicate_marks_are_refused() -> None:
     mark = {"clause": "3.2", "party": "RU", "state": "accept"}
     with pytest.raises(AcceptanceFormatError, match="twice"):
         load_acceptance(json.dumps({"parties": ["RU"], "marks": [mark, mark]}), parse(TEXT))
+
+
+def test_many_unlinked_brackets_do_not_multiply_the_search() -> None:
+    # 2**40 readings if enumerated naively; linked brackets still decide across clauses.
+    document = parse(
+        "1.1 " + " ".join("[a | b]" for _ in range(40)) + " [#k x | y].\n2.1 [#k x | y]."
+    )
+    marks = marks_for(document, Mark.ACCEPT)
+    for party in PARTIES:
+        marks[("2.1", party, (1, 1))] = Mark.REJECT
+    acc = Acceptance(PARTIES, marks)
+    assert text_state(document, acc) is State.AGREED
+    marks[("1.1", "RU", (41, 2))] = Mark.REJECT
+    assert text_state(document, Acceptance(PARTIES, marks)) is State.OPEN
