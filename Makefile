@@ -17,7 +17,7 @@ demo: $(VENV)/.runtime-installed  ## set up, load the demo scenario and serve on
 test: $(VENV)/.dev-installed browser  ## install what the tests need and run every test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
-	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadgroup --timeout 900 $(PYTEST_ARGS)
 
 venv: $(VENV)/.runtime-installed
 venv-dev: $(VENV)/.dev-installed

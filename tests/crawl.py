@@ -51,7 +51,7 @@ def _expand(route: str, parameter_pattern: re.Pattern[str]) -> Iterator[str]:
     names = [m.group("name") for m in parameter_pattern.finditer(route)]
     for combo in itertools.product(*(_ids(name) for name in names)):
         values = iter(combo)
-        yield "/" + parameter_pattern.sub(lambda _m: str(next(values)), route)
+        yield "/" + parameter_pattern.sub(lambda _m, v=values: str(next(v)), route)
 
 
 def page_urls() -> list[str]:

@@ -45,13 +45,17 @@ def build_table(name: str = "Test talks") -> Table:
     parties = {
         code: services.party_add(actor=None, process=process, name=label, code=code, kind=kind)
         for code, label, kind in [
-            ("RU", "Russia", "party"), ("UA", "Ukraine", "party"),
-            ("US", "United States", "party"), ("AE", "United Arab Emirates", "host"),
+            ("RU", "Russia", "party"),
+            ("UA", "Ukraine", "party"),
+            ("US", "United States", "party"),
+            ("AE", "United Arab Emirates", "host"),
         ]
     }
     seats = {
-        "ua": (Role.DELEGATION, "UA"), "ru": (Role.DELEGATION, "RU"),
-        "us": (Role.DELEGATION, "US"), "mediator": (Role.MEDIATOR, None),
+        "ua": (Role.DELEGATION, "UA"),
+        "ru": (Role.DELEGATION, "RU"),
+        "us": (Role.DELEGATION, "US"),
+        "mediator": (Role.MEDIATOR, None),
         "observer": (Role.OBSERVER, "AE"),
     }
     prefix = "" if name == "Test talks" else f"{process.pk}-"
@@ -59,17 +63,37 @@ def build_table(name: str = "Test talks") -> Table:
     for username, (role, code) in seats.items():
         users[username] = _user(prefix + username)
         services.membership_grant(
-            actor=None, process=process, user=users[username], role=role,
+            actor=None,
+            process=process,
+            user=users[username],
+            role=role,
             party=parties[code] if code else None,
         )
     users["outsider"] = _user(prefix + "outsider")
     users["admin"] = _user(prefix + "admin", is_staff=True, is_superuser=True)
-    round_ = services.round_add(actor=None, process=process, number=1, title="Round one",
-                                place="Abu Dhabi", starts_on=date(2026, 2, 4))
-    session = services.session_add(actor=None, round=round_, title="Plenary",
-                                   format="trilateral", participants=list(parties.values()))
-    issue = services.issue_add(actor=None, process=process, title="Territory",
-                               options=["Withdrawal", "Freeze"])
-    services.person_add(actor=None, process=process, name="Rustem Umerov",
-                        title="Head of delegation", party=parties["UA"])
+    round_ = services.round_add(
+        actor=None,
+        process=process,
+        number=1,
+        title="Round one",
+        place="Abu Dhabi",
+        starts_on=date(2026, 2, 4),
+    )
+    session = services.session_add(
+        actor=None,
+        round=round_,
+        title="Plenary",
+        format="trilateral",
+        participants=list(parties.values()),
+    )
+    issue = services.issue_add(
+        actor=None, process=process, title="Territory", options=["Withdrawal", "Freeze"]
+    )
+    services.person_add(
+        actor=None,
+        process=process,
+        name="Rustem Umerov",
+        title="Head of delegation",
+        party=parties["UA"],
+    )
     return Table(process, parties, users, issue, round_, session)

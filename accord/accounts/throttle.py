@@ -10,9 +10,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
-LOCKOUT_MESSAGE = (
-    "Too many failed sign-in attempts. Wait a few minutes before you try again."
-)
+LOCKOUT_MESSAGE = "Too many failed sign-in attempts. Wait a few minutes before you try again."
 
 
 def _keys(username: str, address: str) -> list[str]:

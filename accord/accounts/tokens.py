@@ -23,9 +23,7 @@ def _hash(token: str) -> str:
 def token_create(*, user: AbstractBaseUser, name: str) -> tuple[ApiToken, str]:
     """A new token for `user`; the plain token is returned once and never stored."""
     plain = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(
-        user=user, name=name, prefix=plain[:10], key_hash=_hash(plain)
-    )
+    token = ApiToken.objects.create(user=user, name=name, prefix=plain[:10], key_hash=_hash(plain))
     audit_append(actor=user, action="token.create", obj=token, change={"name": name})
     return token, plain
 

@@ -18,9 +18,11 @@ _unsealed = False
 
 SQLITE_TRIGGERS = [
     """CREATE TRIGGER IF NOT EXISTS audit_entry_no_update BEFORE UPDATE ON audit_auditentry
-       WHEN accord_audit_sealed() BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END""",
+       WHEN accord_audit_sealed() BEGIN
+       SELECT RAISE(ABORT, 'audit entries are append-only'); END""",
     """CREATE TRIGGER IF NOT EXISTS audit_entry_no_delete BEFORE DELETE ON audit_auditentry
-       WHEN accord_audit_sealed() BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END""",
+       WHEN accord_audit_sealed() BEGIN
+       SELECT RAISE(ABORT, 'audit entries are append-only'); END""",
 ]
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS audit_entry_no_update",
@@ -44,7 +46,9 @@ def _sealed() -> int:
 
 def _register_function(sender: Any, connection: Any, **kwargs: Any) -> None:
     if connection.vendor == "sqlite":
-        connection.connection.create_function("accord_audit_sealed", 0, _sealed, deterministic=False)
+        connection.connection.create_function(
+            "accord_audit_sealed", 0, _sealed, deterministic=False
+        )
 
 
 def connect() -> None:

@@ -57,9 +57,7 @@ def audit_append(
         created_at=datetime.now(UTC).isoformat(timespec="microseconds"),
         prev_hash=last.hash if last else GENESIS,
     )
-    return AuditEntry.objects.create(
-        **link.fields(), process_id=process_id, hash=link_hash(link)
-    )
+    return AuditEntry.objects.create(**link.fields(), process_id=process_id, hash=link_hash(link))
 
 
 def audit_verify() -> tuple[int, ChainBreak | None]:

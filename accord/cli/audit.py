@@ -19,9 +19,7 @@ def verify() -> None:
     if first_break is None:
         typer.echo(f"Audit chain intact: {count} entries verified.")
         return
-    typer.echo(
-        f"Audit chain BROKEN at entry {first_break.seq}: {first_break.reason}.", err=True
-    )
+    typer.echo(f"Audit chain BROKEN at entry {first_break.seq}: {first_break.reason}.", err=True)
     raise typer.Exit(code=1)
 
 

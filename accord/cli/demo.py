@@ -6,7 +6,9 @@ import typer
 
 from accord.cli._django import setup_django
 
-demo_app = typer.Typer(help="The built-in demo scenario (the Abu Dhabi talks).", no_args_is_help=True)
+demo_app = typer.Typer(
+    help="The built-in demo scenario (the Abu Dhabi talks).", no_args_is_help=True
+)
 
 
 @demo_app.command("load")
@@ -29,7 +31,9 @@ def logins() -> None:
     for username, (password, _role, _code, label) in LOGINS.items():
         typer.echo(f"  {username:<10} password {password:<15} {label}")
     admin_name, admin_password = ADMIN_LOGIN
-    typer.echo(f"  {admin_name:<10} password {admin_password:<15} operator (accounts only, /admin/)")
+    typer.echo(
+        f"  {admin_name:<10} password {admin_password:<15} operator (accounts only, /admin/)"
+    )
 
 
 def register(app: typer.Typer) -> None:

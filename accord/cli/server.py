@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Annotated
 
 import typer
 
@@ -29,14 +30,27 @@ def serve(
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.web.settings")
     typer.echo(f"Accord is serving on http://{host}:{port}/ (Ctrl+C to stop)")
     args = [
-        sys.executable, "-m", "granian", "--interface", "wsgi", "--host", host,
-        "--port", str(port), "--workers", str(workers), "--blocking-threads", str(threads),
+        sys.executable,
+        "-m",
+        "granian",
+        "--interface",
+        "wsgi",
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--blocking-threads",
+        str(threads),
         "accord.web.wsgi:application",
     ]
     os.execv(sys.executable, args)
 
 
-def manage(args: list[str] = typer.Argument(None, help="Arguments for manage.py")) -> None:
+def manage(
+    args: Annotated[list[str] | None, typer.Argument(help="Arguments for manage.py")] = None,
+) -> None:
     """Run a Django management command, e.g. `accord manage createsuperuser`."""
     setup_django()
     from django.core.management import execute_from_command_line
@@ -47,6 +61,4 @@ def manage(args: list[str] = typer.Argument(None, help="Arguments for manage.py"
 def register(app: typer.Typer) -> None:
     app.command()(migrate)
     app.command()(serve)
-    app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(
-        manage
-    )
+    app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(manage)

@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
 
     name = "accord.core"
     label = "core"
+
+    def ready(self) -> None:
+        from django.urls import register_converter
+
+        from accord.core.ids import IdConverter
+
+        register_converter(IdConverter, "id")

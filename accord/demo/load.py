@@ -48,16 +48,22 @@ def _parties(process: Process) -> dict[str, Party]:
 
 def _people(process: Process, parties: dict[str, Party]) -> None:
     for name, title, code in scenario.PEOPLE:
-        services.person_add(actor=None, process=process, name=name, title=title,
-                            party=parties[code])
+        services.person_add(
+            actor=None, process=process, name=name, title=title, party=parties[code]
+        )
 
 
 def _logins(process: Process, parties: dict[str, Party]) -> None:
     users = get_user_model().objects
     for username, (password, role, code, _label) in scenario.LOGINS.items():
-        user = users.filter(username=username).first() or users.create_user(username, password=password)
+        user = users.filter(username=username).first() or users.create_user(
+            username, password=password
+        )
         services.membership_grant(
-            actor=None, process=process, user=user, role=Role(role),
+            actor=None,
+            process=process,
+            user=user,
+            role=Role(role),
             party=parties[code] if code else None,
         )
     admin_name, admin_password = scenario.ADMIN_LOGIN
@@ -75,18 +81,26 @@ def _rounds(process: Process) -> dict[int, Round]:
 def _working_groups(process: Process, parties: dict[str, Party]) -> dict[str, WorkingGroup]:
     return {
         name: services.working_group_add(
-            actor=None, process=process, name=name, mandate=mandate,
+            actor=None,
+            process=process,
+            name=name,
+            mandate=mandate,
             parties=[parties[c] for c in codes],
         )
         for name, mandate, codes in scenario.WORKING_GROUPS
     }
 
 
-def _sessions(rounds: dict[int, Round], groups: dict[str, WorkingGroup],
-              parties: dict[str, Party]) -> None:
+def _sessions(
+    rounds: dict[int, Round], groups: dict[str, WorkingGroup], parties: dict[str, Party]
+) -> None:
     for number, title, format_, day, group, codes in scenario.SESSIONS:
         services.session_add(
-            actor=None, round=rounds[number], title=title, format=format_, date=day,
+            actor=None,
+            round=rounds[number],
+            title=title,
+            format=format_,
+            date=day,
             working_group=groups.get(group) if group else None,
             participants=[parties[c] for c in codes],
         )
@@ -94,8 +108,14 @@ def _sessions(rounds: dict[int, Round], groups: dict[str, WorkingGroup],
 
 def _issues(process: Process) -> None:
     for order, (title, description, options) in enumerate(scenario.ISSUES, start=1):
-        services.issue_add(actor=None, process=process, title=title, description=description,
-                           order=order, options=options)
+        services.issue_add(
+            actor=None,
+            process=process,
+            title=title,
+            description=description,
+            order=order,
+            options=options,
+        )
 
 
 def _seat(process: Process, party_code: str | None) -> Seat:
@@ -107,14 +127,25 @@ def _seat(process: Process, party_code: str | None) -> Seat:
 
 
 def _positions(process: Process, rounds: dict[int, Round]) -> None:
-    for code, issue_title, option_label, number, stance, red_lines, visibility, invented in (
-        demo_positions.POSITIONS
-    ):
+    for (
+        code,
+        issue_title,
+        option_label,
+        number,
+        stance,
+        red_lines,
+        visibility,
+        invented,
+    ) in demo_positions.POSITIONS:
         issue = Issue.objects.get(process=process, title=issue_title)
         services.position_submit(
-            seat=_seat(process, code), issue=issue, stance=stance,
+            seat=_seat(process, code),
+            issue=issue,
+            stance=stance,
             option=issue.options.get(label=option_label) if option_label else None,
-            round=rounds[number], red_lines=red_lines, visibility=Visibility(visibility),
+            round=rounds[number],
+            red_lines=red_lines,
+            visibility=Visibility(visibility),
             illustrative=invented,
         )
 
@@ -123,19 +154,28 @@ def _notes(process: Process) -> None:
     for code, issue_title, title, body, source, visibility, invented in demo_positions.NOTES:
         issue = Issue.objects.get(process=process, title=issue_title) if issue_title else None
         services.note_add(
-            seat=_seat(process, code), title=title, body=body, issue=issue, source=source,
-            visibility=Visibility(visibility), illustrative=invented,
+            seat=_seat(process, code),
+            title=title,
+            body=body,
+            issue=issue,
+            source=source,
+            visibility=Visibility(visibility),
+            illustrative=invented,
         )
 
 
 def _minutes(process: Process) -> None:
     plenary = Session.objects.get(round__process=process, title="Trilateral consultations, day two")
     services.minutes_add(
-        seat=_seat(process, None), session=plenary, visibility=Visibility.PARTIES,
+        seat=_seat(process, None),
+        session=plenary,
+        visibility=Visibility.PARTIES,
         body="(Illustrative) Agreed: exchange of 314 prisoners. Territory: positions unchanged; "
         "parties to continue in the military technical format.",
     )
     services.minutes_add(
-        seat=_seat(process, "UA"), session=plenary, visibility=Visibility.OWN,
+        seat=_seat(process, "UA"),
+        session=plenary,
+        visibility=Visibility.OWN,
         body="(Illustrative) Delegation notes: Russian side repeated Donbas demand; hold line.",
     )

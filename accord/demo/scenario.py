@@ -54,13 +54,19 @@ ADMIN_LOGIN = ("admin", "admin-demo")
 
 ROUNDS = [
     {
-        "number": 1, "title": "First round (last month)", "place": "Abu Dhabi",
-        "starts_on": date(2026, 1, 23), "ends_on": date(2026, 1, 24),
+        "number": 1,
+        "title": "First round (last month)",
+        "place": "Abu Dhabi",
+        "starts_on": date(2026, 1, 23),
+        "ends_on": date(2026, 1, 24),
         "outcome": "No major breakthrough was delivered.",
     },
     {
-        "number": 2, "title": "Second round (Wednesday–Thursday)", "place": "Abu Dhabi",
-        "starts_on": date(2026, 2, 4), "ends_on": date(2026, 2, 5),
+        "number": 2,
+        "title": "Second round (Wednesday–Thursday)",
+        "place": "Abu Dhabi",
+        "starts_on": date(2026, 2, 4),
+        "ends_on": date(2026, 2, 5),
         "outcome": (
             "Russia and Ukraine agreed to exchange 314 prisoners. Talks described as detailed, "
             "productive and positive; territory remains the main sticking point; work continues "
@@ -70,38 +76,85 @@ ROUNDS = [
 ]
 
 WORKING_GROUPS = [
-    ("US–Russia working group on the economy",
-     "Restoring Russia's relations with the United States (Dmitriev).", ["RU", "US"]),
-    ("Military technical teams",
-     "Technical military teams from Ukraine and Russia, with US experts involved (Rubio).",
-     ["RU", "UA", "US"]),
+    (
+        "US–Russia working group on the economy",
+        "Restoring Russia's relations with the United States (Dmitriev).",
+        ["RU", "US"],
+    ),
+    (
+        "Military technical teams",
+        "Technical military teams from Ukraine and Russia, with US experts involved (Rubio).",
+        ["RU", "UA", "US"],
+    ),
 ]
 
 # round number, title, format, date, working group name or None, participant codes
 SESSIONS = [
     (1, "Trilateral meeting", "trilateral", date(2026, 1, 23), None, ["RU", "UA", "US"]),
-    (2, "Trilateral consultations, day one", "trilateral", date(2026, 2, 4), None,
-     ["RU", "UA", "US"]),
+    (
+        2,
+        "Trilateral consultations, day one",
+        "trilateral",
+        date(2026, 2, 4),
+        None,
+        ["RU", "UA", "US"],
+    ),
     (2, "Group discussions", "working_group", date(2026, 2, 4), None, ["RU", "UA", "US"]),
-    (2, "Joint coordination of positions", "joint_coordination", date(2026, 2, 4), None,
-     ["RU", "UA", "US"]),
-    (2, "Military technical teams", "working_group", date(2026, 2, 4),
-     "Military technical teams", ["RU", "UA", "US"]),
-    (2, "US–Russia economic working group", "working_group", date(2026, 2, 5),
-     "US–Russia working group on the economy", ["RU", "US"]),
-    (2, "Trilateral consultations, day two", "trilateral", date(2026, 2, 5), None,
-     ["RU", "UA", "US"]),
+    (
+        2,
+        "Joint coordination of positions",
+        "joint_coordination",
+        date(2026, 2, 4),
+        None,
+        ["RU", "UA", "US"],
+    ),
+    (
+        2,
+        "Military technical teams",
+        "working_group",
+        date(2026, 2, 4),
+        "Military technical teams",
+        ["RU", "UA", "US"],
+    ),
+    (
+        2,
+        "US–Russia economic working group",
+        "working_group",
+        date(2026, 2, 5),
+        "US–Russia working group on the economy",
+        ["RU", "US"],
+    ),
+    (
+        2,
+        "Trilateral consultations, day two",
+        "trilateral",
+        date(2026, 2, 5),
+        None,
+        ["RU", "UA", "US"],
+    ),
 ]
 
 ISSUES = [
-    ("Territory", "The main sticking point: the Donbas and the line of contact.",
-     ["Ukrainian withdrawal from the Donbas", "Freeze along the current front line"]),
-    ("Prisoner exchange", "Exchange of prisoners of war and detained civilians.",
-     ["Exchange of 314 prisoners"]),
-    ("Energy truce", "The US-backed truce on strikes against energy infrastructure.",
-     ["Keep the energy truce with verification"]),
-    ("Sanctions and economic pressure", "Pressure on Moscow through sanctions and arms supplies.",
-     []),
+    (
+        "Territory",
+        "The main sticking point: the Donbas and the line of contact.",
+        ["Ukrainian withdrawal from the Donbas", "Freeze along the current front line"],
+    ),
+    (
+        "Prisoner exchange",
+        "Exchange of prisoners of war and detained civilians.",
+        ["Exchange of 314 prisoners"],
+    ),
+    (
+        "Energy truce",
+        "The US-backed truce on strikes against energy infrastructure.",
+        ["Keep the energy truce with verification"],
+    ),
+    (
+        "Sanctions and economic pressure",
+        "Pressure on Moscow through sanctions and arms supplies.",
+        [],
+    ),
     ("US–Russia economic relations", "Restoring economic ties between the US and Russia.", []),
     ("Sovereignty", "Ukraine's sovereignty in any settlement.", []),
 ]

@@ -17,7 +17,9 @@ GENESIS = "0" * 64
 
 def canonical_json(payload: Any) -> str:
     """A byte-stable JSON form: sorted keys, no spaces, non-ASCII kept, str() for the rest."""
-    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return json.dumps(
+        payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
+    )
 
 
 def digest(payload: Any) -> str:

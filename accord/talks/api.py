@@ -6,8 +6,9 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
+from accord.core.ids import Id
 from accord.domain.visibility import Visibility
 from accord.talks import selectors, services
 from accord.talks.access import access_process
@@ -103,10 +104,10 @@ class NoteOut(Schema):
 
 
 class PositionIn(Schema):
-    issue_id: int
+    issue_id: Id
     stance: str = Field(..., min_length=1, max_length=20000)
-    option_id: int | None = None
-    round_id: int | None = None
+    option_id: Id | None = None
+    round_id: Id | None = None
     red_lines: str = Field("", max_length=20000)
     flexibility: str = Field("medium", pattern="^(none|low|medium|high)$")
     visibility: Visibility = Visibility.OWN
@@ -119,7 +120,7 @@ class ShareIn(Schema):
 class NoteIn(Schema):
     title: str = Field(..., min_length=1, max_length=200)
     body: str = Field(..., min_length=1, max_length=50000)
-    issue_id: int | None = None
+    issue_id: Id | None = None
     source: str = Field("", max_length=300)
     visibility: Visibility = Visibility.OWN
 
@@ -132,7 +133,7 @@ class IssueIn(Schema):
 
 class MatrixCellOut(Schema):
     party_id: int
-    position_id: int | None
+    position_id: Id | None
 
 
 class MatrixRowOut(Schema):
@@ -147,95 +148,109 @@ def list_processes(request: HttpRequest):
 
 
 @router.get("/{process_id}", response=ProcessDetailOut)
-def get_process(request: HttpRequest, process_id: int):
+def get_process(request: HttpRequest, process_id: Id):
     seat = access_process(request.user, process_id)
     process = seat.process
     return {
-        "id": process.pk, "name": process.name, "description": process.description,
+        "id": process.pk,
+        "name": process.name,
+        "description": process.description,
         "host": process.host,
         "seat": {"role": seat.role.value, "party_id": seat.membership.party_id},
     }
 
 
 @router.get("/{process_id}/parties", response=list[PartyOut])
-def list_parties(request: HttpRequest, process_id: int):
+def list_parties(request: HttpRequest, process_id: Id):
     return selectors.party_list(seat=access_process(request.user, process_id))
 
 
 @router.get("/{process_id}/people", response=list[PersonOut])
-def list_people(request: HttpRequest, process_id: int):
+def list_people(request: HttpRequest, process_id: Id):
     return selectors.person_list(seat=access_process(request.user, process_id))
 
 
 @router.get("/{process_id}/rounds", response=list[RoundOut])
-def list_rounds(request: HttpRequest, process_id: int):
+def list_rounds(request: HttpRequest, process_id: Id):
     return selectors.round_list(seat=access_process(request.user, process_id))
 
 
 @router.get("/{process_id}/issues", response=list[IssueOut])
-def list_issues(request: HttpRequest, process_id: int):
+def list_issues(request: HttpRequest, process_id: Id):
     return selectors.issue_list(seat=access_process(request.user, process_id))
 
 
 @router.post("/{process_id}/issues", response={201: IssueOut})
-def create_issue(request: HttpRequest, process_id: int, payload: IssueIn):
+def create_issue(request: HttpRequest, process_id: Id, payload: IssueIn):
     seat = access_process(request.user, process_id)
-    return 201, services.issue_create(
+    issue = services.issue_create(
         seat=seat, title=payload.title, description=payload.description, options=payload.options
     )
+    return Status(201, issue)
 
 
 @router.get("/{process_id}/positions", response=list[PositionOut])
-def list_positions(request: HttpRequest, process_id: int, issue_id: int | None = None):
+def list_positions(request: HttpRequest, process_id: Id, issue_id: Id | None = None):
     positions = selectors.position_list(seat=access_process(request.user, process_id))
     return positions.filter(issue_id=issue_id) if issue_id is not None else positions
 
 
 @router.get("/{process_id}/positions/{position_id}", response=PositionOut)
-def get_position(request: HttpRequest, process_id: int, position_id: int):
+def get_position(request: HttpRequest, process_id: Id, position_id: Id):
     seat = access_process(request.user, process_id)
     return selectors.position_get(seat=seat, position_id=position_id)
 
 
 @router.post("/{process_id}/positions", response={201: PositionOut})
-def submit_position(request: HttpRequest, process_id: int, payload: PositionIn):
+def submit_position(request: HttpRequest, process_id: Id, payload: PositionIn):
     seat = access_process(request.user, process_id)
     issue = selectors.issue_get(seat=seat, issue_id=payload.issue_id)
     option = issue.options.filter(pk=payload.option_id).first() if payload.option_id else None
     if payload.option_id and option is None:
         raise ValidationError({"option_id": "No such option on this issue."})
     round_ = selectors.round_get(seat=seat, round_id=payload.round_id) if payload.round_id else None
-    return 201, services.position_submit(
-        seat=seat, issue=issue, stance=payload.stance, option=option, round=round_,
-        red_lines=payload.red_lines, flexibility=payload.flexibility,
+    position = services.position_submit(
+        seat=seat,
+        issue=issue,
+        stance=payload.stance,
+        option=option,
+        round=round_,
+        red_lines=payload.red_lines,
+        flexibility=payload.flexibility,
         visibility=payload.visibility,
     )
+    return Status(201, position)
 
 
 @router.post("/{process_id}/positions/{position_id}/share", response=PositionOut)
-def share_position(request: HttpRequest, process_id: int, position_id: int, payload: ShareIn):
+def share_position(request: HttpRequest, process_id: Id, position_id: Id, payload: ShareIn):
     seat = access_process(request.user, process_id)
     position = selectors.position_get(seat=seat, position_id=position_id)
     return services.position_share(seat=seat, position=position, visibility=payload.visibility)
 
 
 @router.get("/{process_id}/notes", response=list[NoteOut])
-def list_notes(request: HttpRequest, process_id: int):
+def list_notes(request: HttpRequest, process_id: Id):
     return selectors.note_list(seat=access_process(request.user, process_id))
 
 
 @router.post("/{process_id}/notes", response={201: NoteOut})
-def add_note(request: HttpRequest, process_id: int, payload: NoteIn):
+def add_note(request: HttpRequest, process_id: Id, payload: NoteIn):
     seat = access_process(request.user, process_id)
     issue = selectors.issue_get(seat=seat, issue_id=payload.issue_id) if payload.issue_id else None
-    return 201, services.note_add(
-        seat=seat, title=payload.title, body=payload.body, issue=issue, source=payload.source,
+    note = services.note_add(
+        seat=seat,
+        title=payload.title,
+        body=payload.body,
+        issue=issue,
+        source=payload.source,
         visibility=payload.visibility,
     )
+    return Status(201, note)
 
 
 @router.get("/{process_id}/matrix", response=list[MatrixRowOut])
-def get_matrix(request: HttpRequest, process_id: int):
+def get_matrix(request: HttpRequest, process_id: Id):
     _parties, rows = selectors.matrix_rows(seat=access_process(request.user, process_id))
     return [
         {

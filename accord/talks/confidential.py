@@ -14,7 +14,10 @@ def _make_position(*, seat: Seat, visibility: Visibility, canary: str) -> Positi
         return None  # only delegations hold positions
     issue = Issue.objects.filter(process=seat.process).first()
     return services.position_submit(
-        seat=seat, issue=issue, stance=f"Stance {canary}", red_lines=f"Red line {canary}",
+        seat=seat,
+        issue=issue,
+        stance=f"Stance {canary}",
+        red_lines=f"Red line {canary}",
         visibility=visibility,
     )
 
@@ -29,7 +32,10 @@ def _make_minutes(*, seat: Seat, visibility: Visibility, canary: str) -> Minutes
 def _make_note(*, seat: Seat, visibility: Visibility, canary: str) -> Note | None:
     issue = Issue.objects.filter(process=seat.process).first()
     return services.note_add(
-        seat=seat, title=f"Note {canary}", body=f"Body {canary}", issue=issue,
+        seat=seat,
+        title=f"Note {canary}",
+        body=f"Body {canary}",
+        issue=issue,
         visibility=visibility,
     )
 

@@ -66,9 +66,7 @@ def session_list(*, seat: Seat) -> QuerySet[Session]:
     return (
         Session.objects.filter(round__process=seat.process)
         .select_related("working_group", "round")
-        .prefetch_related(
-            "participants", Prefetch("minutes", queryset=minutes_visible(seat=seat))
-        )
+        .prefetch_related("participants", Prefetch("minutes", queryset=minutes_visible(seat=seat)))
     )
 
 
@@ -128,7 +126,9 @@ def matrix_rows(*, seat: Seat) -> tuple[list[Party], list[MatrixRow]]:
         if p.owner_party_id is not None
     ]
     rows = position_matrix([i.pk for i in issues], facts)
-    return parties, [_matrix_row(issue, row, parties, positions) for issue, row in zip(issues, rows, strict=True)]
+    return parties, [
+        _matrix_row(issue, row, parties, positions) for issue, row in zip(issues, rows, strict=True)
+    ]
 
 
 def _matrix_row(
@@ -137,7 +137,9 @@ def _matrix_row(
     cells = []
     for party in parties:
         fact = row.latest.get(party.pk)
-        cells.append(MatrixCell(party=party, position=positions[fact.position_id] if fact else None))
+        cells.append(
+            MatrixCell(party=party, position=positions[fact.position_id] if fact else None)
+        )
     return MatrixRow(issue=issue, state=row.state.value, cells=cells)
 
 

@@ -51,7 +51,12 @@ def process_create(*, actor: Any, name: str, description: str = "", host: str = 
 
 @transaction.atomic
 def party_add(
-    *, actor: Any, process: Process, name: str, code: str, kind: str = Party.Kind.PARTY,
+    *,
+    actor: Any,
+    process: Process,
+    name: str,
+    code: str,
+    kind: str = Party.Kind.PARTY,
     also_broker: bool = False,
 ) -> Party:
     party = Party(process=process, name=name, code=code, kind=kind, also_broker=also_broker)
@@ -81,14 +86,26 @@ def membership_grant(
 
 @transaction.atomic
 def round_add(
-    *, actor: Any, process: Process, number: int, title: str, place: str = "",
-    starts_on: date | None = None, ends_on: date | None = None, outcome: str = "",
+    *,
+    actor: Any,
+    process: Process,
+    number: int,
+    title: str,
+    place: str = "",
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+    outcome: str = "",
 ) -> Round:
     if starts_on and ends_on and ends_on < starts_on:
         raise ValidationError({"ends_on": "A round cannot end before it starts."})
     round_ = Round(
-        process=process, number=number, title=title, place=place,
-        starts_on=starts_on, ends_on=ends_on, outcome=outcome,
+        process=process,
+        number=number,
+        title=title,
+        place=place,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        outcome=outcome,
     )
     return _save(round_, actor=actor, action="round.add", process_id=process.pk)
 
@@ -99,7 +116,9 @@ def working_group_add(
 ) -> WorkingGroup:
     group = _save(
         WorkingGroup(process=process, name=name, mandate=mandate),
-        actor=actor, action="working_group.add", process_id=process.pk,
+        actor=actor,
+        action="working_group.add",
+        process_id=process.pk,
     )
     group.parties.set(parties)
     return group
@@ -107,12 +126,20 @@ def working_group_add(
 
 @transaction.atomic
 def session_add(
-    *, actor: Any, round: Round, title: str, format: str, date: date | None = None,
-    working_group: WorkingGroup | None = None, participants: list[Party] = (),
+    *,
+    actor: Any,
+    round: Round,
+    title: str,
+    format: str,
+    date: date | None = None,
+    working_group: WorkingGroup | None = None,
+    participants: list[Party] = (),
 ) -> Session:
     session = _save(
         Session(round=round, title=title, format=format, date=date, working_group=working_group),
-        actor=actor, action="session.add", process_id=round.process_id,
+        actor=actor,
+        action="session.add",
+        process_id=round.process_id,
     )
     session.participants.set(participants)
     return session
@@ -120,27 +147,44 @@ def session_add(
 
 @transaction.atomic
 def issue_add(
-    *, actor: Any, process: Process, title: str, description: str = "", order: int = 0,
+    *,
+    actor: Any,
+    process: Process,
+    title: str,
+    description: str = "",
+    order: int = 0,
     options: list[str] = (),
 ) -> Issue:
     issue = _save(
         Issue(process=process, title=title, description=description, order=order),
-        actor=actor, action="issue.add", process_id=process.pk,
+        actor=actor,
+        action="issue.add",
+        process_id=process.pk,
     )
     for label in options:
-        _save(Option(issue=issue, label=label), actor=actor, action="option.add",
-              process_id=process.pk)
+        _save(
+            Option(issue=issue, label=label),
+            actor=actor,
+            action="option.add",
+            process_id=process.pk,
+        )
     return issue
 
 
 @transaction.atomic
-def issue_create(*, seat: Seat, title: str, description: str = "", options: list[str] = ()) -> Issue:
+def issue_create(
+    *, seat: Seat, title: str, description: str = "", options: list[str] = ()
+) -> Issue:
     """A mediator puts an item on the agenda."""
     require_mediator(seat)
     order = Issue.objects.filter(process=seat.process).count() + 1
     return issue_add(
-        actor=seat.membership.user, process=seat.process, title=title,
-        description=description, order=order, options=options,
+        actor=seat.membership.user,
+        process=seat.process,
+        title=title,
+        description=description,
+        order=order,
+        options=options,
     )
 
 
@@ -151,9 +195,16 @@ def _owner_for(seat: Seat) -> Party | None:
 
 @transaction.atomic
 def position_submit(
-    *, seat: Seat, issue: Issue, stance: str, option: Option | None = None,
-    round: Round | None = None, red_lines: str = "", flexibility: str = "medium",
-    visibility: Visibility = Visibility.OWN, illustrative: bool = False,
+    *,
+    seat: Seat,
+    issue: Issue,
+    stance: str,
+    option: Option | None = None,
+    round: Round | None = None,
+    red_lines: str = "",
+    flexibility: str = "medium",
+    visibility: Visibility = Visibility.OWN,
+    illustrative: bool = False,
 ) -> Position:
     """A delegation records its party's position; earlier positions stay as history."""
     if not seat.is_delegation:
@@ -162,12 +213,21 @@ def position_submit(
     if option is not None and option.issue_id != issue.pk:
         raise ValidationError({"option_id": "That option belongs to another issue."})
     position = Position(
-        process=seat.process, issue=issue, round=round, option=option, stance=stance,
-        red_lines=red_lines, flexibility=flexibility, visibility=Visibility(visibility).value,
-        owner_party=seat.party, illustrative=illustrative, created_by=seat.membership.user,
+        process=seat.process,
+        issue=issue,
+        round=round,
+        option=option,
+        stance=stance,
+        red_lines=red_lines,
+        flexibility=flexibility,
+        visibility=Visibility(visibility).value,
+        owner_party=seat.party,
+        illustrative=illustrative,
+        created_by=seat.membership.user,
     )
-    return _save(position, actor=seat.membership.user, action="position.submit",
-                 process_id=seat.process.pk)
+    return _save(
+        position, actor=seat.membership.user, action="position.submit", process_id=seat.process.pk
+    )
 
 
 @transaction.atomic
@@ -175,14 +235,17 @@ def position_share(*, seat: Seat, position: Position, visibility: Visibility) ->
     """Widen who sees a position. Sharing cannot be undone, so narrowing is refused."""
     if position.owner_party_id != seat.membership.party_id or not seat.is_delegation:
         raise Http404("Not found")
+    position = Position.objects.select_for_update().get(pk=position.pk)
     if ORDER.index(Visibility(visibility)) < ORDER.index(Visibility(position.visibility)):
         raise ValidationError({"visibility": "A shared position cannot be made narrower."})
-    position = Position.objects.select_for_update().get(pk=position.pk)
     position.visibility = Visibility(visibility).value
     position.save(update_fields=["visibility"])
     audit_append(
-        actor=seat.membership.user, action="position.share", obj=position,
-        change={"visibility": position.visibility}, process_id=seat.process.pk,
+        actor=seat.membership.user,
+        action="position.share",
+        obj=position,
+        change={"visibility": position.visibility},
+        process_id=seat.process.pk,
     )
     return position
 
@@ -194,23 +257,39 @@ def minutes_add(
     if session.round.process_id != seat.process.pk:
         raise Http404("Not found")
     minutes = Minutes(
-        session=session, body=body, visibility=Visibility(visibility).value,
-        owner_party=_owner_for(seat), created_by=seat.membership.user,
+        session=session,
+        body=body,
+        visibility=Visibility(visibility).value,
+        owner_party=_owner_for(seat),
+        created_by=seat.membership.user,
     )
-    return _save(minutes, actor=seat.membership.user, action="minutes.add",
-                 process_id=seat.process.pk)
+    return _save(
+        minutes, actor=seat.membership.user, action="minutes.add", process_id=seat.process.pk
+    )
 
 
 @transaction.atomic
 def note_add(
-    *, seat: Seat, title: str, body: str, issue: Issue | None = None, source: str = "",
-    visibility: Visibility = Visibility.OWN, illustrative: bool = False,
+    *,
+    seat: Seat,
+    title: str,
+    body: str,
+    issue: Issue | None = None,
+    source: str = "",
+    visibility: Visibility = Visibility.OWN,
+    illustrative: bool = False,
 ) -> Note:
     _check_same_process(seat, issue=issue)
     note = Note(
-        process=seat.process, issue=issue, title=title, body=body, source=source,
-        visibility=Visibility(visibility).value, owner_party=_owner_for(seat),
-        illustrative=illustrative, created_by=seat.membership.user,
+        process=seat.process,
+        issue=issue,
+        title=title,
+        body=body,
+        source=source,
+        visibility=Visibility(visibility).value,
+        owner_party=_owner_for(seat),
+        illustrative=illustrative,
+        created_by=seat.membership.user,
     )
     return _save(note, actor=seat.membership.user, action="note.add", process_id=seat.process.pk)
 

@@ -45,8 +45,11 @@ def issue_detail(request: HttpRequest, process_id: int, issue_id: int) -> HttpRe
     if request.method == "POST" and seat.is_delegation and form.is_valid():
         try:
             services.position_submit(
-                seat=seat, issue=issue, stance=form.cleaned_data["stance"],
-                option=form.cleaned_data["option"], round=form.cleaned_data["round"],
+                seat=seat,
+                issue=issue,
+                stance=form.cleaned_data["stance"],
+                option=form.cleaned_data["option"],
+                round=form.cleaned_data["round"],
                 red_lines=form.cleaned_data["red_lines"],
                 flexibility=form.cleaned_data["flexibility"],
                 visibility=Visibility(form.cleaned_data["visibility"]),
@@ -56,12 +59,20 @@ def issue_detail(request: HttpRequest, process_id: int, issue_id: int) -> HttpRe
             form.add_error(None, error)
     positions = selectors.position_list(seat=seat).filter(issue=issue)
     context = {
-        "seat": seat, "process": seat.process, "issue": issue, "form": form,
-        "positions": positions, "parties": selectors.party_list(seat=seat),
+        "seat": seat,
+        "process": seat.process,
+        "issue": issue,
+        "form": form,
+        "positions": positions,
+        "parties": selectors.party_list(seat=seat),
         "notes": selectors.note_list(seat=seat).filter(issue=issue),
         "share_form": ShareForm(),
     }
-    template = "talks/issue.html#positions" if request.htmx and request.method == "GET" else "talks/issue.html"
+    template = (
+        "talks/issue.html#positions"
+        if request.htmx and request.method == "GET"
+        else "talks/issue.html"
+    )
     return render(request, template, context, status=400 if form.errors else 200)
 
 
@@ -89,8 +100,11 @@ def note_add(request: HttpRequest, process_id: int) -> HttpResponse:
     if not form.is_valid():
         return HttpResponse(form.errors.as_text(), status=400)
     services.note_add(
-        seat=seat, title=form.cleaned_data["title"], body=form.cleaned_data["body"],
-        source=form.cleaned_data["source"], visibility=Visibility(form.cleaned_data["visibility"]),
+        seat=seat,
+        title=form.cleaned_data["title"],
+        body=form.cleaned_data["body"],
+        source=form.cleaned_data["source"],
+        visibility=Visibility(form.cleaned_data["visibility"]),
     )
     return redirect("process", process_id=process_id)
 
@@ -100,7 +114,9 @@ def party_detail(request: HttpRequest, process_id: int, party_id: int) -> HttpRe
     seat = access_process(request.user, process_id)
     party = selectors.party_get(seat=seat, party_id=party_id)
     context = {
-        "seat": seat, "process": seat.process, "party": party,
+        "seat": seat,
+        "process": seat.process,
+        "party": party,
         "people": selectors.person_list(seat=seat).filter(party=party),
         "positions": selectors.position_list(seat=seat).filter(owner_party=party),
     }
@@ -111,7 +127,9 @@ def party_detail(request: HttpRequest, process_id: int, party_id: int) -> HttpRe
 def person_detail(request: HttpRequest, process_id: int, person_id: int) -> HttpResponse:
     seat = access_process(request.user, process_id)
     person = selectors.person_get(seat=seat, person_id=person_id)
-    return render(request, "talks/person.html", {"seat": seat, "process": seat.process, "person": person})
+    return render(
+        request, "talks/person.html", {"seat": seat, "process": seat.process, "person": person}
+    )
 
 
 @login_required
@@ -119,7 +137,9 @@ def round_detail(request: HttpRequest, process_id: int, round_id: int) -> HttpRe
     seat = access_process(request.user, process_id)
     round_ = selectors.round_get(seat=seat, round_id=round_id)
     context = {
-        "seat": seat, "process": seat.process, "round": round_,
+        "seat": seat,
+        "process": seat.process,
+        "round": round_,
         "positions": selectors.position_list(seat=seat).filter(round=round_),
     }
     return render(request, "talks/round.html", context)

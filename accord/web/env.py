@@ -38,9 +38,8 @@ def database_from_url(url: str) -> dict[str, Any]:
     """Django DATABASES entry for `sqlite:///path` or `postgres://user:pw@host:port/name`."""
     parsed = urlparse(url)
     if parsed.scheme == "sqlite":
-        path = unquote(parsed.path)
-        # sqlite:///relative and sqlite:////absolute both name a file path.
-        name = path[1:] if path.startswith("//") else path
+        # sqlite:///relative/path and sqlite:////absolute/path (the SQLAlchemy convention).
+        name = unquote(parsed.path)[1:]
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": name,

@@ -69,7 +69,9 @@ def seeded(db: None) -> tuple[Table, list[Canary], list[Canary]]:
 @pytest.mark.parametrize("username", CRAWLERS)
 def test_no_canary_leaks_to_a_seat_that_may_not_see_it(seeded, username: str) -> None:
     table, canaries, foreign = seeded
-    assert canaries and {c.kind for c in canaries} == {k.model._meta.label for k in confidential_kinds()}
+    assert canaries and {c.kind for c in canaries} == {
+        k.model._meta.label for k in confidential_kinds()
+    }
     client = Client()
     client.force_login(table.users[username])
     bodies = crawl(client)

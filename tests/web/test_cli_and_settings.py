@@ -1,0 +1,54 @@
+"""The `accord` CLI against the test database, and configuration from the environment."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from accord.cli import app
+from accord.demo.scenario import LOGINS, PEOPLE
+from accord.talks.models import Issue, Person, Position, Process
+from accord.web.env import database_from_url
+
+
+def test_demo_load_is_idempotent_and_holds_the_seed_facts(db: None) -> None:
+    runner = CliRunner()
+    first = runner.invoke(app, ["demo", "load"])
+    assert first.exit_code == 0 and "Loaded" in first.output
+    again = runner.invoke(app, ["demo", "load"])
+    assert again.exit_code == 0 and "Already loaded" in again.output
+    assert Process.objects.count() == 1
+    assert {p.name for p in Person.objects.all()} >= {name for name, _t, _c in PEOPLE}
+    prisoners = Position.objects.filter(issue__title="Prisoner exchange")
+    assert prisoners.count() == 3 and all("314" in p.stance for p in prisoners)
+    assert Issue.objects.filter(title__in=["Territory", "Energy truce", "Sovereignty"]).count() == 3
+    verify = runner.invoke(app, ["audit", "verify"])
+    assert verify.exit_code == 0, verify.output
+
+
+def test_demo_logins_lists_every_seat() -> None:
+    output = CliRunner().invoke(app, ["demo", "logins"]).output
+    assert all(username in output for username in LOGINS)
+
+
+@pytest.mark.parametrize(
+    ("url", "engine", "name"),
+    [
+        ("sqlite:////var/lib/accord/db.sqlite3", "sqlite3", "/var/lib/accord/db.sqlite3"),
+        ("sqlite:///data/db.sqlite3", "sqlite3", "data/db.sqlite3"),
+        ("postgres://accord:s%40cret@db.local:5433/accord", "postgresql", "accord"),
+    ],
+)
+def test_database_url_forms(url: str, engine: str, name: str) -> None:
+    config = database_from_url(url)
+    assert config["ENGINE"].endswith(engine) and config["NAME"] == name
+
+
+def test_postgres_url_keeps_credentials_decoded() -> None:
+    config = database_from_url("postgresql://accord:s%40cret@db.local:5433/accord")
+    assert (config["USER"], config["PASSWORD"], config["PORT"]) == ("accord", "s@cret", "5433")
+
+
+def test_unknown_database_scheme_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="DATABASE_URL"):
+        database_from_url("mysql://x/y")
