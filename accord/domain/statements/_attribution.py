@@ -35,17 +35,22 @@ _TAIL = re.compile(
 _TRAILING_APPOSITION = re.compile(
     rf"^\s*(?:{_ADJUNCT_START.pattern}(?:(?!\bthat\b)[^,;:\"]){{0,60}}?)?\s*,\s*(?:the|a|an)\s"
 )
+#: "KYIV, March 4 (Wire) — " opening a story: never part of a statement.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'\-]{1,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]{1,30}\))?\s*[—–]\s*"
+)
 _OBJECT = re.compile(
     r"\s+(?:(?:(?:the|a)\s+)?(?:[A-Z][\w'’.\-]*\s+)*(?:state\s+|local\s+|national\s+)?"
     r"(?:newspaper|news\s+agency|agency|broadcaster|television|TV|radio|channel|website|"
     r"magazine|daily|outlet|media|press\s+conference|news\s+conference|briefing|reporters|"
     r"journalists|lawmakers|parliament|parliamentarians|press|residents|supporters|"
-    r"delegates)|(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*|me|us|him|her|them)\b"
+    r"delegates)(?:\s+[A-Z][\w.]*)*|(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*|me|us|him|her|them)\b"
 )
 _CONTENT_CUT = re.compile(
     rf",\s*(?:but\s+|and\s+)?(?:also\s+)?(?:{CUE_PATTERN.pattern})\s+that\b"
     rf"|\s+(?:but|and)\s+(?:also\s+)?(?:added|noted|said|warned|stressed|insisted)\b"
     r"|,\s*according to\b"
+    r"|\s+and\s+(?:accused|called|urged|denied|rejected|dismissed|vowed|demanded)\b"
     r"|,\s+(?:a|an)\s+(?:phrase|term|reference|claim|charge|proposal|demand|position|view|"
     r"figure|move|step|idea|line|accusation)\b"
 )
@@ -111,8 +116,8 @@ def _attribute(masked, cue, unit, gaz, last) -> list[Attribution]:
     if re.search(r"[,\"]\s*$", before):
         appositive = _appositive_subject(masked, subject_end, floor, gaz)
         if appositive is not None:
-            mention, role = appositive
-            return _head_or_tail(masked, cue, unit, mention, role)
+            mention, role, phrase_start = appositive
+            return _head_or_tail(masked, cue, unit, mention, role, phrase_start)
         mention = np_after(masked, cue.end(), limit, gaz)
         if mention is None:
             return []
@@ -125,7 +130,7 @@ def _attribute(masked, cue, unit, gaz, last) -> list[Attribution]:
     return _head_or_tail(masked, cue, unit, mention, None)
 
 
-def _appositive_subject(masked, comma_end, floor, gaz) -> tuple[Mention, str | None] | None:
+def _appositive_subject(masked, comma_end, floor, gaz) -> tuple[Mention, str | None, int] | None:
     text = masked[floor:comma_end].rstrip()
     if not text.endswith(","):
         return None
@@ -139,8 +144,8 @@ def _appositive_subject(masked, comma_end, floor, gaz) -> tuple[Mention, str | N
     if mention.kind == "role":
         named = classify(masked, previous + 1, comma, gaz)
         if named is not None and named.kind == "person":
-            return named, mention.role
-    return mention, appositive_role(masked[previous + 1 : comma].strip())
+            return named, mention.role, mention.start
+    return mention, appositive_role(masked[previous + 1 : comma].strip()), mention.start
 
 
 def _appositive_after(masked: str, position: int, limit: int) -> tuple[str | None, int]:
@@ -155,14 +160,15 @@ def _appositive_after(masked: str, position: int, limit: int) -> tuple[str | Non
     return role, position
 
 
-def _head_or_tail(masked, cue, unit, mention, role) -> list[Attribution]:
+def _head_or_tail(masked, cue, unit, mention, role, phrase_start=None) -> list[Attribution]:
     floor, limit = unit
     after = _skip_object(masked, cue)
     rest = masked[after:limit]
-    content_before = _before_content(masked, floor, mention.start)
+    subject_start = mention.start if phrase_start is None else phrase_start
+    content_before = _before_content(masked, floor, subject_start)
     if content_before and _TAIL.match(rest):
         return [Attribution(mention, cue.group(), cue.start(), *content_before, role)]
-    if mention.start == floor and _TAIL.match(rest):
+    if subject_start == floor and _TAIL.match(rest):
         return [Attribution(mention, cue.group(), cue.start(), PREVIOUS, PREVIOUS, role)]
     if content_before and _TRAILING_APPOSITION.match(rest):
         return [Attribution(mention, cue.group(), cue.start(), *content_before, role)]
@@ -177,6 +183,8 @@ def _head_or_tail(masked, cue, unit, mention, role) -> list[Attribution]:
 
 
 def _before_content(masked: str, floor: int, subject_start: int) -> tuple[int, int] | None:
+    dateline = _DATELINE.match(masked, floor, subject_start)
+    floor = dateline.end() if dateline else floor
     text = masked[floor:subject_start].rstrip()
     if not text.endswith((",", '"')):
         return None
