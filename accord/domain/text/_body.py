@@ -79,7 +79,7 @@ class BodyParser:
 
     def _escaped(self) -> str:
         following = self.text[self.pos + 1 : self.pos + 2]
-        if following in ("",):
+        if not following:
             raise self.error("a backslash ends the line: nothing to escape")
         if following in ESCAPABLE:
             self.pos += 2
