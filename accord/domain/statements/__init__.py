@@ -4,6 +4,7 @@ Offline and rule-based: a quotation-mark state machine, a cue-verb lexicon, spea
 appositives and pronouns, and a shipped gazetteer of roles and state bodies.
 """
 
+from ._claims import agreement_claim
 from ._extract import extract
 from ._gazetteer import Gazetteer, default_gazetteer
 from ._lexicon import DEFAULT_ISSUES, tone_of
@@ -20,6 +21,7 @@ __all__ = [
     "KnownPerson",
     "LoadReport",
     "Statement",
+    "agreement_claim",
     "default_gazetteer",
     "extract",
     "load_file",

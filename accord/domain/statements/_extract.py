@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ._attribution import PREVIOUS, Attribution, find_attributions
+from ._claims import agreement_claim
 from ._gazetteer import Gazetteer, default_gazetteer
 from ._lexicon import DEFAULT_ISSUES, issues_of, tone_of
 from ._model import Issue, KnownPerson, Statement
@@ -84,6 +85,7 @@ def _statement(
         speaker_type=speaker.type,
         proposed_person=speaker.proposed,
         mention_start=mention.start,
+        claim=agreement_claim(quote),
     )
 
 
@@ -139,6 +141,7 @@ def _continued(text, quotes, unit, previous_unit, last: Statement, issues) -> li
             speaker_type=last.speaker_type,
             proposed_person=last.proposed_person,
             mention_start=last.mention_start,
+            claim=agreement_claim(quote),
         )
     ]
 

@@ -44,6 +44,8 @@ class Statement:
 
     `speaker_type` is person, organisation or group ("Ukrainian officials"); `proposed_person`
     marks a person speaker that is not among the known persons, to be reviewed as a new Person.
+    `claim` is "agreed" / "not agreed" when the quote claims that, for checking against the
+    agreement register.
     """
 
     doc: str
@@ -62,6 +64,7 @@ class Statement:
     speaker_type: str = "person"
     proposed_person: bool = False
     mention_start: int = -1
+    claim: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         """Every field, JSON-ready."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.domain.statements import default_gazetteer, tone_of
+from accord.domain.statements import agreement_claim, default_gazetteer, tone_of
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,18 @@ def test_lowercase_us_is_not_the_united_states():
 )
 def test_tone_lexicon(quote, tone):
     assert tone_of(quote) == tone
+
+
+@pytest.mark.parametrize(
+    ("quote", "claim"),
+    [
+        ("Russia and Ukraine have agreed to exchange 314 prisoners", "agreed"),
+        ("the sides reached a deal on the energy truce", "agreed"),
+        ("the parties have not agreed on the map", "not agreed"),
+        ("there is no agreement on territory yet", "not agreed"),
+        ("Kyiv rejected the demand", "not agreed"),
+        ("the talks were productive", None),
+    ],
+)
+def test_agreement_claims(quote, claim):
+    assert agreement_claim(quote) == claim
