@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ._gazetteer import Gazetteer
 from ._model import KnownPerson
-from ._speakers import Mention, appositive_role, classify
+from ._speakers import Mention, appositive_role, classify, clean_role
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,9 @@ class Resolver:
                 self.names.append((mention.start, name, role))
                 for word in name.split():
                     self.by_word.setdefault(word, []).append((mention.start, name))
+        for match in _TITLE_THEN_NAME.finditer(self.masked):
+            self.names.append((match.start(2), match.group(2), clean_role(match.group(1))))
+        self.names.sort(key=lambda entry: entry[0])
 
     def resolve(self, mention: Mention, at: int, role: str | None = None) -> Speaker | None:
         """The speaker for a mention at offset `at`; `role` is an appositive written beside it."""
@@ -58,7 +61,7 @@ class Resolver:
         if mention.kind in ("body", "group"):
             speaker = self._collective(mention)
         elif mention.kind == "role":
-            speaker = self._by_role(mention.role or mention.text, role)
+            speaker = self._by_role(mention.role or mention.text, at)
         else:
             speaker = self._person(mention, at, role)
         self.history.append(speaker)
@@ -102,12 +105,34 @@ class Resolver:
         )
         return found[-1].group() if found else None
 
-    def _by_role(self, role: str, appositive: str | None) -> Speaker:
+    def _by_role(self, role: str, at: int) -> Speaker:
+        """A bare title ("the minister") names the person the document gives that title to:
+        the nearest one before, else the first after, with no conflicting party."""
         for name, known_role in self.roles.items():
             if known_role.lower() == role.lower():
-                return self._person_speaker(name, known_role, proposed=True)
+                return self._person_speaker(name, known_role, proposed=self._known(name) is None)
+        holder = self._title_holder(role, at)
+        if holder is not None:
+            name = holder
+            self.roles.setdefault(name, role)
+            known = self._known(name)
+            party = known.party if known and known.party else self.gaz.party_of(role)
+            return Speaker(name, self.roles[name], party, "person", known is None)
+        return Speaker(role, role, self.gaz.party_of(role), "role", False)
+
+    def _title_holder(self, role: str, at: int) -> str | None:
+        head = role.lower().split()[-1]
         party = self.gaz.party_of(role)
-        return Speaker(role, role, party, "role", False)
+        fitting = [
+            (position, name)
+            for position, name, title in self.names
+            if title
+            and title.lower().split()[-1] == head
+            and self.gaz.party_of(title) in (None, party)
+        ]
+        earlier = [name for position, name in fitting if position < at]
+        later = [name for position, name in fitting if position >= at]
+        return earlier[-1] if earlier else (later[0] if later else None)
 
     def _person(self, mention: Mention, at: int, appositive: str | None) -> Speaker:
         name = _strip_possessive(mention.name or mention.text)
@@ -156,6 +181,13 @@ class Resolver:
             if known_name == name and role:
                 return role
         return None
+
+
+#: "the minister, Svitlana Hrebenyuk," / "its spokeswoman, Irina Volkova," in any sentence.
+_TITLE_THEN_NAME = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+([a-z][\w'’ ]{2,40}?),\s+"
+    r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+),"
+)
 
 
 def _appositive_after(masked: str, end: int) -> str | None:

@@ -140,3 +140,15 @@ def test_offsets_are_verbatim_and_date_is_carried():
     found = _one(text, published="2026-02-05")
     assert text[found.start : found.end] == found.quote == "Good progress"
     assert (found.role, found.date) == ("mediator", "2026-02-05")
+
+
+def test_bare_title_resolves_to_the_person_the_document_gives_it_to():
+    text = (
+        "Ukraine's energy minister said the plant must be returned.\n"
+        '"We will not accept it," the minister, Svitlana Hrebenyuk, said.'
+    )
+    found = extract(text, doc_id="t")
+    assert [(s.speaker, s.speaker_mention, s.party) for s in found] == [
+        ("Svitlana Hrebenyuk", "Ukraine's energy minister", "Ukraine"),
+        ("Svitlana Hrebenyuk", "Svitlana Hrebenyuk", "Ukraine"),
+    ]
