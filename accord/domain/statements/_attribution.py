@@ -39,6 +39,10 @@ _TRAILING_APPOSITION = re.compile(
 _DATELINE = re.compile(
     r"[A-Z][A-Z .'\-]{1,40}(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]{1,30}\))?\s*[—–]\s*"
 )
+_HEARER_THEN_THAT = re.compile(
+    r"(?:\s+(?!(?:they|he|she|it|we|I|was|were|is|are|had|has|have|would|will|could)\b)"
+    r"[\w'’\-]+){1,8}?\s+that\b"
+)
 _OBJECT = re.compile(
     r"\s+(?:(?:(?:the|a)\s+)?(?:[A-Z][\w'’.\-]*\s+)*(?:state\s+|local\s+|national\s+)?"
     r"(?:newspaper|news\s+agency|agency|broadcaster|television|TV|radio|channel|website|"
@@ -193,11 +197,13 @@ def _before_content(masked: str, floor: int, subject_start: int) -> tuple[int, i
 
 
 def _skip_object(masked: str, cue: re.Match[str]) -> int:
+    """After 'told', skip the hearer: up to a near 'that', else a known hearer phrase."""
     position = cue.end()
     if cue.group() in OBJECT_CUES:
-        match = _OBJECT.match(masked, position)
+        near_that = _HEARER_THEN_THAT.match(masked, position)
+        match = near_that or _OBJECT.match(masked, position)
         if match:
-            position = match.end()
+            position = match.end() - (4 if near_that else 0)
     return position
 
 

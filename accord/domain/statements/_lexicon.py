@@ -21,7 +21,9 @@ SPEECH_VERBS = sorted(
         "arguing announced declared explained asserted asserts acknowledged acknowledges "
         "admitted admits confirmed denied demanded demanding posted tweeted suggested suggests "
         "replied responded reiterated reiterates predicted vowed pledged promised maintained "
-        "maintains contended countered recalled complained calling describing"
+        "maintains contended countered recalled complained calling describing quipped joked "
+        "retorted remarked observed cautioned conceded alleged alleges signalled signaled "
+        "indicated hinted"
     )
 )
 #: -ing forms only count after a comma ("..., adding that") or an auxiliary ("is demanding").

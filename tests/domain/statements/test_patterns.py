@@ -152,3 +152,20 @@ def test_bare_title_resolves_to_the_person_the_document_gives_it_to():
         ("Svitlana Hrebenyuk", "Ukraine's energy minister", "Ukraine"),
         ("Svitlana Hrebenyuk", "Svitlana Hrebenyuk", "Ukraine"),
     ]
+
+
+def test_hearer_before_that_is_skipped_but_a_reported_subject_is_not():
+    found = extract(
+        "Russian negotiators told their Ukrainian counterparts that Russia would stay.\n"
+        "Kyiv residents told Reuters they were skeptical that talks would help.",
+        doc_id="t",
+    )
+    assert [s.quote for s in found] == [
+        "Russia would stay",
+        "they were skeptical that talks would help",
+    ]
+
+
+def test_according_to_a_side_is_a_body_with_a_party():
+    found = _one("According to the Russian side, the process has stalled.")
+    assert (found.speaker, found.party, found.speaker_type) == ("Russian side", "Russia", "body")
