@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
 from accord.domain.exchange._compare import LEVELS
+from accord.domain.exchange._dates import DateValue
 from accord.domain.exchange._model import Model
 from accord.domain.exchange._records import Record
 from accord.domain.exchange._types import FieldComparison
@@ -15,8 +17,19 @@ from accord.domain.exchange._types import FieldComparison
 def shown_value(record: Record, field_name: str) -> str:
     """The normalised value of a field as a reviewer should read it."""
     if field_name == "birth_date":
-        return str(record.birth_date) if record.birth_date else ""
+        return _date_text(record.birth_date)
     return str(getattr(record, field_name))
+
+
+@lru_cache(maxsize=65536)
+def _date_text(value: DateValue | None) -> str:
+    return str(value) if value else ""
+
+
+def _shown(records: Sequence[Record], indices: list[int], field_name: str) -> list[str]:
+    if field_name == "birth_date":
+        return [_date_text(records[i].birth_date) for i in indices]
+    return [getattr(records[i], field_name) for i in indices]
 
 
 def explain_pairs(
@@ -29,22 +42,21 @@ def explain_pairs(
     """The comparison of every field of the pairs numbered `k` (left li[k], right ri[k])."""
     li, ri, k = pairs
     levels, similarity = comparison
+    left_index, right_index = li.tolist(), ri.tolist()
     columns = []
     for name, names in LEVELS.items():
         level = levels[name][k]
         columns.append(
-            [
-                FieldComparison(
-                    name, shown_value(left[a], name), shown_value(right[b], name), *rest
-                )
-                for a, b, *rest in zip(
-                    li.tolist(),
-                    ri.tolist(),
+            list(
+                map(
+                    FieldComparison,
+                    [name] * len(k),
+                    _shown(left, left_index, name),
+                    _shown(right, right_index, name),
                     np.array(names, dtype=object)[level].tolist(),
                     np.round(similarity[name][k], 4).tolist(),
                     np.round(model.weights[name][level], 2).tolist(),
-                    strict=True,
                 )
-            ]
+            )
         )
     return list(zip(*columns, strict=True))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -40,16 +41,15 @@ class Features:
 
 def build_features(records: Sequence[Record]) -> Features:
     """Compute every key of every record."""
-    date1 = np.zeros((len(records), 3), dtype=np.int32)
-    date2 = np.zeros((len(records), 3), dtype=np.int32)
-    year = np.zeros(len(records), dtype=np.int32)
-    for i, record in enumerate(records):
-        value = record.birth_date
-        if value is None:
-            continue
-        year[i] = value.year
-        for target, reading in zip((date1, date2), value.readings, strict=False):
-            target[i] = (reading.year, reading.month, reading.day)
+    dates = [r.birth_date for r in records]
+    year = np.array([d.year if d else 0 for d in dates], dtype=np.int32)
+    readings = [d.readings if d else () for d in dates]
+    date1, date2 = (
+        np.array(
+            [_ymd(r[n]) if len(r) > n else (0, 0, 0) for r in readings], dtype=np.int32
+        ).reshape(-1, 3)
+        for n in (0, 1)
+    )
     return Features(
         surname=_strings(name_key(r.surname) for r in records),
         given=_strings(given_canonical(r.given_name) for r in records),
@@ -62,6 +62,10 @@ def build_features(records: Sequence[Record]) -> Features:
         date1=date1,
         date2=date2,
     )
+
+
+def _ymd(day: date) -> tuple[int, int, int]:
+    return day.year, day.month, day.day
 
 
 def _strings(values: object) -> np.ndarray:

@@ -32,13 +32,16 @@ _LATIN_DIGRAPHS = [
 _LATIN_PATTERN = re.compile("|".join(re.escape(src) for src, _ in _LATIN_DIGRAPHS))
 _LATIN_MAP = dict(_LATIN_DIGRAPHS)
 _HARD_C = re.compile(r"c(?![ehiyz])")  # English/French "c" before a, o, u is к; "ch", "cz" kept
+_SILENT = re.compile("['’ʼ`´ьъ]")  # apostrophes and signs: no letter of their own
 _DOUBLES = re.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=262144)
 def name_key(text: str) -> str:
     """The matching key of one name (surname, given name or patronymic); "" for no letters."""
-    spelt = "".join(_CYRILLIC.get(c, c) for c in unicodedata.normalize("NFC", text.lower()))
+    lowered = _SILENT.sub("", unicodedata.normalize("NFC", text.lower()))
+    lowered = lowered.replace("зг", "zgh")  # as KMU 55 does
+    spelt = "".join(_CYRILLIC.get(c, c) for c in lowered)
     stripped = unicodedata.normalize("NFKD", spelt)
     letters = _HARD_C.sub("k", "".join(c for c in stripped if c.isascii() and c.isalpha()))
     reduced = _LATIN_PATTERN.sub(lambda m: _LATIN_MAP[m.group(0)], letters)

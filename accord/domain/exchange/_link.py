@@ -45,24 +45,19 @@ def link(
     explanations = explain_pairs(
         left, right, (li[chosen], ri[chosen], chosen), (levels, similarity), model
     )
-    links = []
-    for k, rival_bits, fields in zip(chosen.tolist(), rival.tolist(), explanations, strict=True):
-        decision, note = _decide(float(probability[k]), bits[k] - rival_bits, levels, k, limits)
-        a, b = left[li[k]], right[ri[k]]
-        links.append(
-            Link(
-                a.id,
-                b.id,
-                round(float(probability[k]), 6),
-                decision,
-                round(float(bits[k]), 2),
-                fields,
-                a.row,
-                b.row,
-                note,
-            )
-        )
-    return links
+    decisions, notes = _decide(
+        probability[chosen], bits[chosen] - rival, levels["given_name"][chosen], limits
+    )
+    left_ids = [left[i].id for i in li[chosen].tolist()]
+    right_ids = [right[i].id for i in ri[chosen].tolist()]
+    left_rows = [left[i].row for i in li[chosen].tolist()]
+    right_rows = [right[i].row for i in ri[chosen].tolist()]
+    scores = np.round(probability[chosen], 6).tolist()
+    weights = np.round(bits[chosen], 2).tolist()
+    return list(
+        map(Link, left_ids, right_ids, scores, decisions, weights, explanations, left_rows,
+            right_rows, notes)
+    )  # fmt: skip
 
 
 def _rival_bits(
@@ -104,12 +99,24 @@ def _repeats(f: Features, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _decide(
-    probability: float, margin: float, levels: dict[str, np.ndarray], k: int, limits: Thresholds
-) -> tuple[str, str]:
-    if levels["given_name"][k] == GIVEN_DIFFERENT:
-        return "review", "given names differ: relatives or a clerical error"
-    if probability < limits.accept:
-        return "review", "not enough agreeing evidence"
-    if margin < limits.margin_bits:
-        return "review", f"a rival pair is within {margin:.1f} bits"
-    return "accept", ""
+    probability: np.ndarray, margin: np.ndarray, given_level: np.ndarray, limits: Thresholds
+) -> tuple[list[str], list[str]]:
+    """Accept or review, and why not accepted, for each chosen pair."""
+    given_differs = given_level == GIVEN_DIFFERENT
+    weak = probability < limits.accept
+    rivalled = margin < limits.margin_bits
+    accept = ~given_differs & ~weak & ~rivalled
+    decisions = np.where(accept, "accept", "review").tolist()
+    notes = [
+        "given names differ: relatives or a clerical error"
+        if differs
+        else "not enough agreeing evidence"
+        if low
+        else f"a rival pair is within {gap:.1f} bits"
+        if close
+        else ""
+        for differs, low, close, gap in zip(
+            given_differs.tolist(), weak.tolist(), rivalled.tolist(), margin.tolist(), strict=True
+        )
+    ]
+    return decisions, notes
