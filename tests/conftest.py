@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
+from accord.audit.seal import unsealed_for_test_maintenance
 from tests.table import Table, build_table
 
 
 @pytest.fixture
 def table(db: None) -> Table:
     return build_table()
+
+
+@pytest.fixture(scope="module")
+def flushable_audit() -> Iterator[None]:
+    """Transactional tests flush the database afterwards, audit rows included (SQLite).
+
+    Module scope: the flush runs in the teardown of pytest-django's function-scoped fixtures,
+    so the table must stay unsealed until after it. Use with
+    `pytestmark = pytest.mark.usefixtures("flushable_audit")`.
+    """
+    with unsealed_for_test_maintenance():
+        yield

@@ -2,7 +2,7 @@
 
 URL patterns come from Django's resolver and API paths from the OpenAPI schema, so a new route
 joins the crawl by existing. A route parameter the crawl does not know how to fill fails loudly:
-map it in `PARAMETER_MODELS` (that is the only change a new kind of object needs).
+register it with `register_url_parameter` in the app's confidential.py.
 """
 
 from __future__ import annotations
@@ -14,14 +14,7 @@ from collections.abc import Iterator
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
-PARAMETER_MODELS = {
-    "process_id": "talks.Process",
-    "issue_id": "talks.Issue",
-    "party_id": "talks.Party",
-    "person_id": "talks.Person",
-    "round_id": "talks.Round",
-    "position_id": "talks.Position",
-}
+from accord.core.registry import url_parameters
 
 # Not pages of the app: Django's admin has its own crawl below, the API is crawled by schema,
 # static files hold no content.
@@ -39,11 +32,13 @@ def _walk(patterns: list, prefix: str = "") -> Iterator[str]:
 
 
 def _ids(parameter: str) -> list[int]:
-    if parameter not in PARAMETER_MODELS:
+    models = url_parameters()
+    if parameter not in models:
         raise AssertionError(
-            f"The crawl cannot fill route parameter {parameter!r}: add it to PARAMETER_MODELS."
+            f"The crawl cannot fill route parameter {parameter!r}: register it with "
+            "accord.core.registry.register_url_parameter in the app's confidential.py."
         )
-    model = apps.get_model(PARAMETER_MODELS[parameter])
+    model = apps.get_model(models[parameter])
     return list(model.objects.values_list("pk", flat=True)) or [999999]
 
 

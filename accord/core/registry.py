@@ -42,3 +42,15 @@ def confidential_kinds() -> list[ConfidentialKind]:
 def describe() -> dict[str, Any]:
     """Labels of the registered models (for diagnostics and docs)."""
     return {"models": sorted(_REGISTRY)}
+
+
+_URL_PARAMETERS: dict[str, str] = {}
+
+
+def register_url_parameter(name: str, model_label: str) -> None:
+    """Tell the crawl which model's ids fill route parameter `name` (e.g. "truce_id")."""
+    _URL_PARAMETERS[name] = model_label
+
+
+def url_parameters() -> dict[str, str]:
+    return dict(_URL_PARAMETERS)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -34,7 +38,19 @@ def load_demo() -> tuple[Process, bool]:
     _positions(process, rounds)
     _notes(process)
     _minutes(process)
+    _load_app_extras(process)
     return process, True
+
+
+def _load_app_extras(process: Process) -> None:
+    """Let each installed app add its part of the demo (a `demo.py` with `load_demo_extras`)."""
+    for app_config in apps.get_app_configs():
+        if not app_config.name.startswith("accord.") or app_config.name == "accord.demo":
+            continue
+        if importlib.util.find_spec(f"{app_config.name}.demo") is None:
+            continue
+        module = importlib.import_module(f"{app_config.name}.demo")
+        module.load_demo_extras(process)
 
 
 def _parties(process: Process) -> dict[str, Party]:
@@ -118,7 +134,7 @@ def _issues(process: Process) -> None:
         )
 
 
-def _seat(process: Process, party_code: str | None) -> Seat:
+def demo_seat(process: Process, party_code: str | None) -> Seat:
     """The demo login that speaks for `party_code` (None: the mediator)."""
     username = next(
         name for name, (_pw, _role, code, _label) in scenario.LOGINS.items() if code == party_code
@@ -139,7 +155,7 @@ def _positions(process: Process, rounds: dict[int, Round]) -> None:
     ) in demo_positions.POSITIONS:
         issue = Issue.objects.get(process=process, title=issue_title)
         services.position_submit(
-            seat=_seat(process, code),
+            seat=demo_seat(process, code),
             issue=issue,
             stance=stance,
             option=issue.options.get(label=option_label) if option_label else None,
@@ -154,7 +170,7 @@ def _notes(process: Process) -> None:
     for code, issue_title, title, body, source, visibility, invented in demo_positions.NOTES:
         issue = Issue.objects.get(process=process, title=issue_title) if issue_title else None
         services.note_add(
-            seat=_seat(process, code),
+            seat=demo_seat(process, code),
             title=title,
             body=body,
             issue=issue,
@@ -167,14 +183,14 @@ def _notes(process: Process) -> None:
 def _minutes(process: Process) -> None:
     plenary = Session.objects.get(round__process=process, title="Trilateral consultations, day two")
     services.minutes_add(
-        seat=_seat(process, None),
+        seat=demo_seat(process, None),
         session=plenary,
         visibility=Visibility.PARTIES,
         body="(Illustrative) Agreed: exchange of 314 prisoners. Territory: positions unchanged; "
         "parties to continue in the military technical format.",
     )
     services.minutes_add(
-        seat=_seat(process, "UA"),
+        seat=demo_seat(process, "UA"),
         session=plenary,
         visibility=Visibility.OWN,
         body="(Illustrative) Delegation notes: Russian side repeated Donbas demand; hold line.",

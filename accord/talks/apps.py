@@ -1,11 +1,9 @@
-from django.apps import AppConfig
+from accord.core.appconfig import AccordAppConfig
 
 
-class TalksConfig(AppConfig):
+class TalksConfig(AccordAppConfig):
     """The negotiation table: process, parties, people, rounds, sessions, issues, positions."""
 
+    default = True
     name = "accord.talks"
     label = "talks"
-
-    def ready(self) -> None:
-        from accord.talks import confidential  # noqa: F401  (registers with the crawl)

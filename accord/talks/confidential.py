@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from accord.core.registry import register_confidential
+from accord.core.registry import register_confidential, register_url_parameter
 from accord.domain.visibility import Visibility
 from accord.talks import services
 from accord.talks.access import Seat
@@ -43,3 +43,13 @@ def _make_note(*, seat: Seat, visibility: Visibility, canary: str) -> Note | Non
 register_confidential(Position, _make_position)
 register_confidential(Minutes, _make_minutes)
 register_confidential(Note, _make_note)
+
+for parameter, label in {
+    "process_id": "talks.Process",
+    "issue_id": "talks.Issue",
+    "party_id": "talks.Party",
+    "person_id": "talks.Person",
+    "round_id": "talks.Round",
+    "position_id": "talks.Position",
+}.items():
+    register_url_parameter(parameter, label)

@@ -10,7 +10,14 @@ from ninja import NinjaAPI
 from ninja.security import HttpBearer, django_auth
 
 from accord.accounts.tokens import token_user
+from accord.agreements.api import router as agreements_router
+from accord.analysis.api import router as analysis_router
+from accord.consultations.api import router as consultations_router
+from accord.exchanges.api import router as exchanges_router
+from accord.monitor.api import router as monitor_router
 from accord.talks.api import router as talks_router
+from accord.texts.api import router as texts_router
+from accord.truces.api import router as truces_router
 
 
 class TokenAuth(HttpBearer):
@@ -31,6 +38,13 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/processes", talks_router)
+api.add_router("/texts", texts_router)
+api.add_router("/analysis", analysis_router)
+api.add_router("/exchanges", exchanges_router)
+api.add_router("/truces", truces_router)
+api.add_router("/agreements", agreements_router)
+api.add_router("/monitor", monitor_router)
+api.add_router("/consultations", consultations_router)
 
 
 @api.exception_handler(ValidationError)

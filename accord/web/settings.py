@@ -42,6 +42,14 @@ INSTALLED_APPS = [
     "accord.audit",
     "accord.accounts",
     "accord.talks",
+    "accord.jobs",
+    "accord.texts",
+    "accord.analysis",
+    "accord.exchanges",
+    "accord.truces",
+    "accord.agreements",
+    "accord.monitor",
+    "accord.consultations",
 ]
 
 MIDDLEWARE = [
@@ -111,6 +119,9 @@ if BEHIND_TLS:
     SECURE_SSL_REDIRECT = env_bool("ACCORD_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("ACCORD_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+
+# Background jobs run in a worker thread of the server; eager runs them at commit (tests, CLI).
+ACCORD_JOBS_EAGER = env_bool("ACCORD_JOBS_EAGER", False)
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("ACCORD_MAX_REQUEST_BYTES", 2 * 1024 * 1024)
 

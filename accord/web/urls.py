@@ -24,4 +24,12 @@ urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
     path("", include("accord.talks.urls")),
+    path("", include("accord.jobs.urls")),
+    path("", include("accord.texts.urls")),
+    path("", include("accord.analysis.urls")),
+    path("", include("accord.exchanges.urls")),
+    path("", include("accord.truces.urls")),
+    path("", include("accord.agreements.urls")),
+    path("", include("accord.monitor.urls")),
+    path("", include("accord.consultations.urls")),
 ]

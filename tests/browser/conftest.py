@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
-
 import pytest
 
-from accord.audit.seal import unsealed_for_test_maintenance
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between page actions are still synchronous.
@@ -26,14 +23,8 @@ CHROMIUM_FLAGS = [
 
 
 @pytest.fixture(autouse=True, scope="module")
-def _flushable_audit() -> Iterator[None]:
-    """Live-server tests flush the database afterwards, audit rows included (SQLite).
-
-    Module scope: the flush runs in the teardown of pytest-django's function-scoped fixtures,
-    so the table must stay unsealed until after it.
-    """
-    with unsealed_for_test_maintenance():
-        yield
+def _flushable(flushable_audit: None) -> None:
+    """Every browser test uses the live server, so the database is flushed after it."""
 
 
 @pytest.fixture(scope="session")
