@@ -54,6 +54,7 @@ _CONTENT_CUT = re.compile(
     rf",\s*(?:but\s+|and\s+)?(?:also\s+)?(?:{CUE_PATTERN.pattern})\s+that\b"
     rf"|\s+(?:but|and)\s+(?:also\s+)?(?:added|noted|said|warned|stressed|insisted)\b"
     r"|,\s*according to\b"
+    rf"|,\s*but\s+(?:also\s+)?(?:{CUE_PATTERN.pattern})"
     r"|\s+and\s+(?:accused|called|urged|denied|rejected|dismissed|vowed|demanded)\b"
     r"|,\s+(?:a|an)\s+(?:phrase|term|reference|claim|charge|proposal|demand|position|view|"
     r"figure|move|step|idea|line|accusation)\b"

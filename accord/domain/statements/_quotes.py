@@ -131,11 +131,20 @@ def _unclosed(text: str, open_at: int, limit: int) -> Quotation:
     return Quotation(open_at, end, open_at + 1, end, balanced=False)
 
 
+#: A full stop before a capital, after a space, or glued to it after a word ("stressed.The",
+#: a common scraping artefact).
+_SENTENCE_END = re.compile(
+    r"[.?!]+[\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])|(?<=[a-z]{2})[.?!]+[\"”]?(?=[\"“]?[A-Z][a-z])"
+)
+
+
 def _boundaries(text: str, start: int, end: int) -> list[int]:
     """Sentence-end offsets inside one paragraph, ignoring abbreviations and initials."""
     cuts = []
-    for m in re.finditer(r"[.?!]+[\"”’»)]*(?=\s+[\"“«(]?[A-Z0-9])", text[start:end]):
-        word = re.search(r"([\w.]+)$", text[start : start + m.start() + 1])
+    for m in _SENTENCE_END.finditer(text[start:end]):
+        word = re.search(
+            r"([\w.]+)$", text[max(start, start + m.start() - 30) : start + m.start() + 1]
+        )
         stem = word.group(1).rstrip(".").lower() if word else ""
         if m.group().startswith(".") and (stem in _ABBREVIATIONS or len(stem) == 1):
             continue

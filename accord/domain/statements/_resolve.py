@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ._gazetteer import Gazetteer
 from ._model import KnownPerson
-from ._speakers import Mention, appositive_role, classify, clean_role
+from ._speakers import Mention, appositive_role, clean_role, subject_before
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Resolver:
     def __post_init__(self) -> None:
         pattern = r"[A-Z][\w'’\-]*(?: (?:of )?[A-Z][\w'’\-]*)+"
         for match in re.finditer(pattern, self.masked):
-            mention = classify(self.masked, match.start(), match.end(), self.gaz)
+            mention = subject_before(self.masked, match.end(), max(0, match.start() - 80), self.gaz)
             if mention and mention.kind == "person" and " " in (mention.name or ""):
                 name = _strip_possessive(mention.name or "")
                 role = mention.role or _appositive_after(self.masked, match.end())

@@ -169,3 +169,28 @@ def test_hearer_before_that_is_skipped_but_a_reported_subject_is_not():
 def test_according_to_a_side_is_a_body_with_a_party():
     found = _one("According to the Russian side, the process has stalled.")
     assert (found.speaker, found.party, found.speaker_type) == ("Russian side", "Russia", "body")
+
+
+def test_sentences_glued_by_scraping_are_split():
+    text = 'Dmitry Peskov spoke. "We are open," he stressed.The Russian side is ready, he said.'
+    assert [(s.speaker, s.quote) for s in extract(text, doc_id="t")] == [
+        ("Dmitry Peskov", "We are open"),
+        ("Dmitry Peskov", "The Russian side is ready"),
+    ]
+
+
+def test_title_written_before_a_name_that_speaks_later():
+    text = (
+        "Peskov commented on a remark by Ukraine's presidential adviser Mikhailo Podolyak.\n"
+        "Podolyak had said that Kyiv was willing to talk, but emphasized the law."
+    )
+    found = extract(text, doc_id="t")
+    assert [(s.speaker, s.role, s.party, s.quote) for s in found] == [
+        (
+            "Mikhailo Podolyak",
+            "Ukraine's presidential adviser",
+            "Ukraine",
+            "Kyiv was willing to talk",
+        ),
+        ("Mikhailo Podolyak", "Ukraine's presidential adviser", "Ukraine", "the law"),
+    ]
