@@ -30,14 +30,12 @@ class Candidates:
 Keys = tuple[np.ndarray, np.ndarray]  # record indices, integer key codes (one entry per key)
 
 
-def _codes(left: np.ndarray, right: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Integer codes shared by both sides; -1 marks a missing value ("" or 0)."""
-    values = np.concatenate([left, right])
+def _codes(values: np.ndarray) -> np.ndarray:
+    """Integer codes of values; -1 marks a missing value ("" or 0)."""
     _, codes = np.unique(values, return_inverse=True)
     codes = codes.astype(np.int64)
-    missing = (values == "") if values.dtype == object else (values == 0)
-    codes[missing] = -1
-    return codes[: len(left)], codes[len(left) :]
+    codes[(values == "") if values.dtype == object else (values == 0)] = -1
+    return codes
 
 
 def _combine(*codes: np.ndarray) -> np.ndarray:
@@ -58,38 +56,34 @@ def _keys(*alternatives: np.ndarray) -> Keys:
     return np.concatenate(index), np.concatenate(codes)
 
 
-def _date_codes(f: Features) -> tuple[np.ndarray, np.ndarray]:
-    first = f.date1 @ np.array([10_000, 100, 1])
-    second = f.date2 @ np.array([10_000, 100, 1])
-    return first, second
-
-
 def _pass_keys(left: Features, right: Features) -> list[tuple[Keys, Keys]]:
-    """For each pass, the keys of the left and of the right records."""
-    surname = _codes(left.surname, right.surname)
-    given = _codes(left.given, right.given)
-    patronymic = _codes(left.patronymic, right.patronymic)
-    year = _codes(left.year, right.year)
-    document = _codes(left.document, right.document)
-    military = _codes(left.military, right.military)
-    dates_l, dates_r = _date_codes(left), _date_codes(right)
-    all_dates = _codes(np.concatenate(dates_l), np.concatenate(dates_r))
-    n_l, n_r = len(left), len(right)
-    first = all_dates[0][:n_l], all_dates[1][:n_r]
-    second = all_dates[0][n_l:], all_dates[1][n_r:]
-    passes = []
-    for side in (0, 1):
-        passes.append(
-            [
-                _keys(_combine(surname[side], given[side])),
-                _keys(_combine(surname[side], year[side])),
-                _keys(_combine(given[side], first[side]), _combine(given[side], second[side])),
-                _keys(_combine(surname[side], patronymic[side])),
-                _keys(document[side]),
-                _keys(military[side]),
-            ]
-        )
-    return list(zip(passes[0], passes[1], strict=True))
+    """For each pass, the keys of the left and of the right records.
+
+    Codes are computed over both lists at once so that equal values get equal codes.
+    """
+
+    def both(name: str) -> np.ndarray:
+        return _codes(np.concatenate([getattr(left, name), getattr(right, name)]))
+
+    surname, given, patronymic, year = (both(n) for n in ("surname", "given", "patronymic", "year"))
+    weights = np.array([10_000, 100, 1])
+    readings = np.concatenate([left.date1, right.date1, left.date2, right.date2]) @ weights
+    dates = _codes(readings)
+    n = len(left) + len(right)
+    first, second = dates[:n], dates[n:]
+    keys = [
+        (_combine(surname, given),),
+        (_combine(surname, year),),
+        (_combine(given, first), _combine(given, second)),
+        (_combine(surname, patronymic),),
+        (both("document"),),
+        (both("military"),),
+    ]
+    split = len(left)
+    return [
+        (_keys(*(k[:split] for k in alternatives)), _keys(*(k[split:] for k in alternatives)))
+        for alternatives in keys
+    ]
 
 
 def candidate_pairs(

@@ -8,13 +8,11 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from accord.domain.exchange._blocking import candidate_pairs
-from accord.domain.exchange._compare import compare
 from accord.domain.exchange._explain import explain_pairs
 from accord.domain.exchange._features import build_features
 from accord.domain.exchange._link import GIVEN_DIFFERENT
-from accord.domain.exchange._model import fit_model
 from accord.domain.exchange._records import Record
+from accord.domain.exchange._scoring import score_pairs
 from accord.domain.exchange._types import DuplicateGroup, FieldComparison, Link, Thresholds
 
 
@@ -30,18 +28,14 @@ def dedupe(
     limits = thresholds or Thresholds()
     if len(records) < 2:
         return []
-    features = build_features(records)
-    model = fit_model(features, features, expected_matches=max(len(records) / 50, 1.0))
-    candidates = candidate_pairs(features)
-    li, ri = candidates.left, candidates.right
-    levels, similarity = compare(features, features, li, ri)
-    bits = model.total(levels)
-    probability = model.probability(bits)
+    scored = score_pairs(build_features(records), None, expected_matches=len(records) / 50)
+    li, ri, bits, probability = scored.li, scored.ri, scored.bits, scored.probability
     kept = np.flatnonzero(probability >= limits.review)
     explanations = explain_pairs(
-        records, records, (li[kept], ri[kept], kept), (levels, similarity), model
-    )
-    given_differs = levels["given_name"][kept] == GIVEN_DIFFERENT
+        records, records, (li[kept], ri[kept], kept), (scored.levels, scored.similarity),
+        scored.model,
+    )  # fmt: skip
+    given_differs = scored.levels["given_name"][kept] == GIVEN_DIFFERENT
     links = [
         _pair_link(
             records[a], records[b], float(probability[k]), float(bits[k]), differs, fields, limits

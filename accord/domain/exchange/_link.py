@@ -7,12 +7,10 @@ from collections.abc import Sequence
 import numpy as np
 
 from accord.domain.exchange._assign import assign
-from accord.domain.exchange._blocking import candidate_pairs
-from accord.domain.exchange._compare import compare
 from accord.domain.exchange._explain import explain_pairs
 from accord.domain.exchange._features import Features, build_features
-from accord.domain.exchange._model import fit_model
 from accord.domain.exchange._records import Record
+from accord.domain.exchange._scoring import score_pairs
 from accord.domain.exchange._types import Link, Thresholds
 
 GIVEN_DIFFERENT = 4
@@ -32,22 +30,18 @@ def link(
     if not left or not right:
         return []
     lf, rf = build_features(left), build_features(right)
-    model = fit_model(lf, rf, expected_matches=min(len(left), len(right)))
-    candidates = candidate_pairs(lf, rf)
-    li, ri = candidates.left, candidates.right
-    levels, similarity = compare(lf, rf, li, ri)
-    bits = model.total(levels)
-    probability = model.probability(bits)
-    keep = probability >= limits.review
-    kept = np.flatnonzero(keep)
+    scored = score_pairs(lf, rf, expected_matches=min(len(left), len(right)))
+    li, ri, bits, probability = scored.li, scored.ri, scored.bits, scored.probability
+    kept = np.flatnonzero(probability >= limits.review)
     chosen = kept[assign(li[kept], ri[kept], bits[kept], len(left))]
     rival = _rival_bits(li[kept], ri[kept], bits[kept], chosen, kept, (lf, rf))
-    explanations = explain_pairs(
-        left, right, (li[chosen], ri[chosen], chosen), (levels, similarity), model
-    )
     decisions, notes = _decide(
-        probability[chosen], bits[chosen] - rival, levels["given_name"][chosen], limits
+        probability[chosen], bits[chosen] - rival, scored.levels["given_name"][chosen], limits
     )
+    explanations = explain_pairs(
+        left, right, (li[chosen], ri[chosen], chosen), (scored.levels, scored.similarity),
+        scored.model,
+    )  # fmt: skip
     left_ids = [left[i].id for i in li[chosen].tolist()]
     right_ids = [right[i].id for i in ri[chosen].tolist()]
     left_rows = [left[i].row for i in li[chosen].tolist()]

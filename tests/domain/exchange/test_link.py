@@ -109,3 +109,16 @@ def test_twins_are_flagged_for_review_not_merged() -> None:
 
 def test_dedupe_leaves_distinct_people_alone() -> None:
     assert all("L5" not in g.record_ids for g in dedupe(UKRAINIAN))
+
+
+def test_blocking_codes_agree_between_lists_of_different_vocabularies() -> None:
+    """A surname typo leaves only the given name + birth date pass to find the pair; the right
+    list has many more distinct given names than the left, which must not shift its codes."""
+    names = ["Андрей", "Борис", "Виктор", "Глеб", "Денис", "Егор", "Захар", "Игорь", "Кирилл"]
+    strangers = [
+        person(f"R{i + 10}", f"Фамилия{i}", name, "", f"{i + 1:02d}.01.2001")
+        for i, name in enumerate(names)
+    ]
+    left = [person("L1", "Шевченко", "Іван", "", "14.02.1990")]
+    right = [person("R1", "Щевчнко", "Иван", "", "14.02.1990"), *strangers]
+    assert _pairs(link(left, right)) == {"L1": "R1"}
