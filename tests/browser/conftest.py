@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import pytest
 
+import pytest
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between page actions are still synchronous.
