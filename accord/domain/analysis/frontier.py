@@ -5,6 +5,8 @@ units is extended by every option of unit k+1 and filtered to its non-dominated 
 exact because utilities are additive: a partial package dominated on the first k units stays
 dominated by the same extension of its dominator, so it can never reach the frontier (nor tie
 with a frontier vector). Exact duplicates are merged with a count, so counts stay exact too.
+The argument needs exact addition, which is why utilities are summed as integer multiples of
+1 / UTILITY_SCALE (in floating point, a dominated prefix can round into a tie and lose a count).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from accord.domain.analysis.model import Scenario
+from accord.domain.analysis.model import Scenario, to_utility
 from accord.domain.analysis.results import Frontier
 from accord.domain.analysis.skyline import skyline
 from accord.domain.analysis.units import Unit, decision_units
@@ -25,7 +27,8 @@ DEFAULT_MAX_SIZE = 200_000
 QUADRATIC_BUDGET = 1.5e10
 """With four or more parties the filter is quadratic: stages are kept below sqrt(budget/parties)."""
 
-_PRUNE_MARGIN = 1e-9
+_PRE_FILTER_FACTOR = 4
+"""Candidates are filtered exactly up to this multiple of the cap (most are usually dominated)."""
 
 
 @dataclass
@@ -56,7 +59,7 @@ def pareto_frontier(
     n_parties = len(scenario.parties)
     cap = stage_cap(n_parties, max_size)
     stage = _Stage(
-        utilities=np.zeros((1, n_parties)),
+        utilities=np.zeros((1, n_parties), dtype=np.int64),
         counts=np.ones(1, dtype=object if scenario.n_outcomes >= 2**62 else np.int64),
         parents=[],
         picks=[],
@@ -68,12 +71,13 @@ def pareto_frontier(
         n_feasible *= len(unit.choices)
         _extend(stage, unit)
         if rational_only:
-            margin = 0.0 if k == len(units) - 1 else _PRUNE_MARGIN
-            needed = scenario.reservations - still_possible[k + 1]
-            stage.keep(np.flatnonzero(np.all(stage.utilities >= needed - margin, axis=1)))
+            best_reachable = to_utility(stage.utilities + still_possible[k + 1])
+            stage.keep(np.flatnonzero(np.all(best_reachable >= scenario.reservations, axis=1)))
+        if len(stage.utilities) > _PRE_FILTER_FACTOR * cap:
+            epsilon += _thin(stage, _PRE_FILTER_FACTOR * cap)
+        stage.keep(*skyline(stage.utilities, stage.counts))
         if len(stage.utilities) > cap:
             epsilon += _thin(stage, cap)
-        stage.keep(*skyline(stage.utilities, stage.counts))
     return _finish(scenario, units, stage, epsilon, n_feasible)
 
 
@@ -88,7 +92,7 @@ def _remaining_maxima(units: list[Unit]) -> np.ndarray:
     """Row k: the most each party can still gain from units k, k+1, ... (last row zeros)."""
     maxima = np.array([unit.table.max(axis=0) for unit in units])
     tail = np.cumsum(maxima[::-1], axis=0)[::-1]
-    return np.vstack([tail, np.zeros((1, maxima.shape[1]))])
+    return np.vstack([tail, np.zeros((1, maxima.shape[1]), dtype=np.int64)])
 
 
 def _extend(stage: _Stage, unit: Unit) -> None:
@@ -108,7 +112,7 @@ def _thin(stage: _Stage, cap: int) -> float:
     Any dropped vector shares a box with a kept one, so it is covered within delta in every
     coordinate; covering errors add up over stages, which gives the certified epsilon.
     """
-    utilities = stage.utilities
+    utilities = to_utility(stage.utilities)
     spread = float(np.ptp(utilities, axis=0).max()) or 1.0
     delta = spread / cap ** (1.0 / max(utilities.shape[1] - 1, 1))
     by_total = np.argsort(-utilities.sum(axis=1), kind="stable")
@@ -137,7 +141,7 @@ def _finish(
         rows = parents[rows]
     return Frontier(
         scenario=scenario,
-        utilities=stage.utilities[order],
+        utilities=to_utility(stage.utilities[order]),
         choices=choices,
         counts=stage.counts[order],
         epsilon=epsilon,

@@ -20,6 +20,20 @@ from accord.domain.analysis.errors import ScenarioError
 WEIGHT_TOLERANCE = 0.02
 """How far a party's weights may sum away from 1 (GENIUS files carry rounding of this order)."""
 
+UTILITY_SCALE = 10**12
+"""Utility resolution: each weight x score term is rounded to a multiple of 1 / UTILITY_SCALE.
+
+Utilities are then sums of integers, exact and independent of the order of addition, and terms
+with at most 12 decimals (as GENIUS files and slider inputs have) are represented exactly, so
+decimal ties stay ties: 0.2 x 0.49 + 0.3 x 0.1 equals 0.1 x 0.98 + 0.2 x 0.15 here, which
+binary floating point does not guarantee.
+"""
+
+
+def to_utility(units: np.ndarray) -> np.ndarray:
+    """Integer utility units as floats (order-preserving)."""
+    return np.asarray(units) / UTILITY_SCALE
+
 
 @dataclass(frozen=True)
 class Issue:
@@ -111,12 +125,12 @@ class Scenario:
         return np.array([party.reservation for party in self.parties], dtype=float)
 
     def tables(self) -> tuple[np.ndarray, ...]:
-        """Per issue, an (options x parties) array of weighted scores: the additive terms."""
+        """Per issue, an (options x parties) array of weighted scores, in 1 / UTILITY_SCALE."""
         return self._tables
 
     def utilities(self, outcome: Mapping[str, str]) -> tuple[float, ...]:
         """Each party's utility for a complete package, summed issue by issue in agenda order."""
-        total = np.zeros(len(self.parties))
+        total = np.zeros(len(self.parties), dtype=np.int64)
         for issue, table in zip(self.issues, self._tables, strict=True):
             if issue.name not in outcome:
                 raise ScenarioError(f"package has no option for issue {issue.name!r}")
@@ -125,7 +139,7 @@ class Scenario:
                     f"package option {outcome[issue.name]!r} is not an option of {issue.name!r}"
                 )
             total = total + table[issue.options.index(outcome[issue.name])]
-        return tuple(float(u) for u in total)
+        return tuple(float(u) for u in to_utility(total))
 
     def feasible(self, outcome: Mapping[str, str]) -> bool:
         """Whether a complete package respects every hard constraint."""
@@ -133,11 +147,11 @@ class Scenario:
 
 
 def _issue_table(scenario: Scenario, issue: Issue) -> np.ndarray:
-    table = np.empty((len(issue.options), len(scenario.parties)))
+    table = np.empty((len(issue.options), len(scenario.parties)), dtype=np.int64)
     for column, party in enumerate(scenario.parties):
         weight = party.weights[issue.name]
         for row, option in enumerate(issue.options):
-            table[row, column] = weight * party.scores[issue.name][option]
+            table[row, column] = round(weight * party.scores[issue.name][option] * UTILITY_SCALE)
     table.setflags(write=False)
     return table
 

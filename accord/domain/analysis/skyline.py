@@ -11,6 +11,7 @@ import numpy as np
 
 _BLOCK = 1024
 _PIVOTS = 256
+_DENSE_COORDINATES = 4
 
 
 def skyline(points: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -121,11 +122,24 @@ def _dominated_blocked(rows: np.ndarray) -> np.ndarray:
 
 
 def _weakly_above(reference: np.ndarray, queries: np.ndarray) -> np.ndarray:
-    """Matrix [q, r]: does reference row r lie >= query row q in every coordinate?"""
+    """Matrix [q, r]: does reference row r lie >= query row q in every coordinate?
+
+    The first coordinates are compared densely; the few pairs still standing are then checked
+    on the remaining coordinates one pair list at a time, which matters with many parties.
+    """
     above = queries[:, 0, None] <= reference[None, :, 0]
-    for k in range(1, queries.shape[1]):
+    dense = min(queries.shape[1], _DENSE_COORDINATES)
+    for k in range(1, dense):
         above &= queries[:, k, None] <= reference[None, :, k]
-    return above
+    if dense == queries.shape[1]:
+        return above
+    q_rows, r_rows = np.nonzero(above)
+    for k in range(dense, queries.shape[1]):
+        still = queries[q_rows, k] <= reference[r_rows, k]
+        q_rows, r_rows = q_rows[still], r_rows[still]
+    result = np.zeros_like(above)
+    result[q_rows, r_rows] = True
+    return result
 
 
 def _any_weakly_above(reference: np.ndarray, queries: np.ndarray) -> np.ndarray:

@@ -68,7 +68,7 @@ def _unit(scenario: Scenario, group: tuple[int, ...]) -> Unit:
         names = [scenario.issues[k].name for k in group]
         raise ScenarioError(f"constraints leave no feasible combination of issues {names}")
     choices = np.array(combos, dtype=np.int64)
-    table = np.zeros((len(combos), len(scenario.parties)))
+    table = np.zeros((len(combos), len(scenario.parties)), dtype=np.int64)
     for column, k in enumerate(group):
         table = table + tables[k][choices[:, column]]
     return Unit(issues=group, choices=choices, table=table)
