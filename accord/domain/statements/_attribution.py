@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ._gazetteer import Gazetteer
-from ._lexicon import CUE_PATTERN, ING_CUES, OBJECT_CUES
+from ._lexicon import CUE_PATTERN, ING_CUES, OBJECT_CUES, THAT_ONLY_CUES
 from ._speakers import (
     Mention,
     appositive_role,
@@ -212,10 +212,18 @@ def _head(masked, cue, unit, mention, role, after=None, aux=None) -> list[Attrib
     start = _content_start(masked, cue.end() if after is None else after, unit[1])
     if start < 0:
         return []
+    if cue.group() in THAT_ONLY_CUES and not _opens_content(masked, cue.end(), start):
+        return []
     end = _content_end(masked, start, unit[1], aux)
     if end <= start:
         return []
     return [Attribution(mention, cue.group(), cue.start(), start, end, role)]
+
+
+def _opens_content(masked: str, cue_end: int, start: int) -> bool:
+    """'that', a colon or a quotation between the cue and its content."""
+    between = masked[cue_end:start]
+    return bool(re.search(r"\bthat\b|:", between)) or masked.startswith('"', start)
 
 
 def _content_start(masked: str, position: int, limit: int) -> int:

@@ -28,6 +28,16 @@ SPEECH_VERBS = sorted(
 )
 #: -ing forms only count after a comma ("..., adding that") or an auxiliary ("is demanding").
 ING_CUES = frozenset(verb for verb in SPEECH_VERBS if verb.endswith("ing"))
+#: Verbs that as often take a noun object ("announced the deal"): after them the reported
+#: content must open with "that", a colon or a quotation.
+THAT_ONLY_CUES = word_set(
+    "announced confirmed denied acknowledged acknowledges admitted admits demanded demanding "
+    "suggested suggests posted tweeted predicted promised pledged vowed recalled indicated "
+    "signalled signaled hinted claimed alleged alleges reiterated reiterates stressed stressing "
+    "emphasized emphasizing emphasised emphasising noted noting maintained maintains complained "
+    "observed remarked cautioned conceded asserted asserts countered contended declared "
+    "explained"
+)
 #: Verbs that take a hearer before the reported clause ("told reporters that").
 OBJECT_CUES = frozenset({"told", "tells", "telling"})
 CUE_PATTERN = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")

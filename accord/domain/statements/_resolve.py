@@ -81,14 +81,19 @@ class Resolver:
         for speaker in reversed(self.history):
             if speaker.type in wanted[pronoun]:
                 return speaker
-        earlier = [(name, role) for p, name, role in self.names if p < at]
+        earlier = [(p, name, role) for p, name, role in self.names if p < at]
+        subjects = [entry for entry in earlier if self._opens_sentence(entry[0])]
         if "person" in wanted[pronoun] and earlier:
-            name, role = earlier[-1]
+            _position, name, role = (subjects or earlier)[-1]
             return self._person_speaker(name, role, proposed=self._known(name) is None)
         return None
 
     def _collective(self, mention: Mention) -> Speaker:
         name = mention.name or mention.text
+        if mention.kind == "group" and mention.text.lower().startswith("the ") and " " not in name:
+            for speaker in reversed(self.history):
+                if speaker.type == "group" and speaker.name.lower().endswith(name.lower()):
+                    return speaker
         if mention.kind == "body" and name.lower().split()[-1] in self.gaz.body_nouns:
             name = self._last_body_named(name, mention.start) or name
         party = self.gaz.party_of(name)
@@ -99,11 +104,15 @@ class Resolver:
     def _last_body_named(self, name: str, before: int) -> str | None:
         if len(name.split()) > 1 and not name.lower().startswith("the "):
             return None
-        noun = name.lower().split()[-1]
-        found = list(
-            re.finditer(rf"\b[A-Z][\w'’]*(?:\s+[\w'’]+){{0,3}}\s+{noun}\b", self.masked[:before])
-        )
-        return found[-1].group() if found else None
+        noun = re.escape(name.lower().split()[-1])
+        pattern = rf"\b[A-Z][\w'’]*(?:\s+[\w'’]+){{0,3}}\s+(?i:{noun})(?:\s+of(?:\s+[A-Z]\w*)+)?\b"
+        found = list(re.finditer(pattern, self.masked[max(0, before - 5000) : before]))
+        return _strip_article(found[-1].group()) if found else None
+
+    def _opens_sentence(self, position: int) -> bool:
+        """Whether a name is the first thing in its sentence (a likely subject)."""
+        before = self.masked[max(0, position - 3) : position]
+        return position == 0 or not before.strip() or before.rstrip()[-1:] in '.!?"”'
 
     def _by_role(self, role: str, at: int) -> Speaker:
         """A bare title ("the minister") names the person the document gives that title to:
@@ -192,8 +201,14 @@ _TITLE_THEN_NAME = re.compile(
 
 def _appositive_after(masked: str, end: int) -> str | None:
     """ "Daniel Price, a deputy assistant to the president," gives that role."""
-    match = re.match(r",\s+((?:a|an|the)\s+[^,.;\"]{3,80})[,.]", masked[end : end + 90])
+    match = re.match(
+        r",\s+((?:a|an|the)\s+[^,.;\"]{3,80}|[a-z][^,.;\"]{3,80})[,.]", masked[end : end + 90]
+    )
     return appositive_role(match.group(1)) if match else None
+
+
+def _strip_article(name: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
 
 
 def _strip_possessive(name: str) -> str:

@@ -33,6 +33,10 @@ SENTENCE_OPENERS = word_set(
 SINGULAR_GROUP_HEADS = word_set(
     "source official diplomat resident worker witness analyst officer soldier person"
 )
+#: Lowercase words inside personal names ("Abdullah bin Zayed", "Ursula von der Leyen").
+NAME_PARTICLES = word_set("bin bint ibn al el de del della van von der den da di du la le")
+#: Words that open a clause or a list, never a role ("Witkoff, and Kushner, ...").
+NOT_ROLE_OPENERS = word_set("who which where when whose that and or but as while if then")
 PREPOSITIONS = word_set("in at on of from with near outside inside for to by across")
 _TIME_BEFORE = re.compile(
     r"\b(?:(?:on|last|this|late|early|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -66,6 +70,8 @@ def _is_np_word(word: str, gaz: Gazetteer) -> bool:
     if word[:1].isupper() or (word[:1].isdigit() and "-" in word):
         return True
     if lowered.endswith(("'s", "’s")) or lowered in ("rights", "human"):
+        return True
+    if word in NAME_PARTICLES:
         return True
     return lowered in gaz.role_words or lowered in MODIFIERS or _is_head_noun(lowered, gaz)
 
@@ -195,13 +201,20 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
     if head in gaz.body_nouns:
         return Mention(text, start, end, "body", name=bare)
     name_words: list[str] = []
-    for word in reversed(words):
-        if word.lower() in gaz.role_words or not word[:1].isupper():
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        particle = word in NAME_PARTICLES and index > 0 and words[index - 1][:1].isupper()
+        if not particle and (word.lower() in gaz.role_words or not word[:1].isupper()):
             break
         name_words.insert(0, word)
     if not name_words:
         return Mention(text, start, end, "role", role=clean_role(text))
     role_text = " ".join(words[: len(words) - len(name_words)])
+    owner = re.search(
+        r"\b(?:of|to)\s+((?:the\s+)?(?:President|Prime Minister|Chancellor|King))$", role_text
+    )
+    if owner:
+        role_text = owner.group(1)
     return Mention(
         text, start, end, "person", name=" ".join(name_words), role=clean_role(role_text) or None
     )
@@ -220,6 +233,6 @@ def appositive_role(text: str) -> str | None:
     if not words or len(words) > 14 or re.fullmatch(r"\d+", words[0]):
         return None
     first = words[0].lower()
-    if first.endswith("ing") or first in ("who", "which", "where", "when", "whose"):
+    if first.endswith(("ing", "ed")) or first in NOT_ROLE_OPENERS or first in PREPOSITIONS:
         return None
     return clean_role(text) or None

@@ -182,7 +182,7 @@ def test_sentences_glued_by_scraping_are_split():
 def test_title_written_before_a_name_that_speaks_later():
     text = (
         "Peskov commented on a remark by Ukraine's presidential adviser Mikhailo Podolyak.\n"
-        "Podolyak had said that Kyiv was willing to talk, but emphasized the law."
+        "Podolyak had said that Kyiv was willing to talk, but emphasized that law mattered."
     )
     found = extract(text, doc_id="t")
     assert [(s.speaker, s.role, s.party, s.quote) for s in found] == [
@@ -192,5 +192,20 @@ def test_title_written_before_a_name_that_speaks_later():
             "Ukraine",
             "Kyiv was willing to talk",
         ),
-        ("Mikhailo Podolyak", "Ukraine's presidential adviser", "Ukraine", "the law"),
+        ("Mikhailo Podolyak", "Ukraine's presidential adviser", "Ukraine", "law mattered"),
     ]
+
+
+def test_verbs_that_often_take_a_noun_object_need_that():
+    text = "Steve Witkoff announced the deal on X. Witkoff announced that the swap was agreed."
+    assert [s.quote for s in extract(text, doc_id="t")] == ["the swap was agreed"]
+
+
+def test_name_particles_and_the_president_as_owner_of_a_title():
+    text = (
+        "Steve Witkoff, special envoy of President Donald Trump, spoke first.\n"
+        '"We agreed," he wrote. Sheikh Abdullah bin Zayed Al Nahyan said talks went well.'
+    )
+    found = extract(text, doc_id="t")
+    assert [s.speaker for s in found] == ["Steve Witkoff", "Abdullah bin Zayed Al Nahyan"]
+    assert found[0].role == "special envoy of President Donald Trump"
