@@ -1,3 +1,5 @@
+import importlib
+
 from accord.core.appconfig import AccordAppConfig
 
 
@@ -7,3 +9,8 @@ class ConsultationsConfig(AccordAppConfig):
     default = True
     name = "accord.consultations"
     label = "consultations"
+
+    def ready(self) -> None:
+        super().ready()
+        importlib.import_module("accord.consultations.analysis")  # registers the job kinds
+        importlib.import_module("accord.consultations.polis")
