@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ._gazetteer import Gazetteer
-from ._lexicon import CUE_PATTERN, ING_CUES, OBJECT_CUES, THAT_ONLY_CUES
+from ._lexicon import CUE_PATTERN, ING_CUES, OBJECT_CUES, SPEECH_VERBS, THAT_ONLY_CUES
 from ._speakers import (
     Mention,
     appositive_role,
@@ -21,7 +21,8 @@ from ._speakers import (
     subject_before,
 )
 
-_CUE_OR_ACCORDING = re.compile(CUE_PATTERN.pattern + r"|\b[Aa]ccording to\b")
+_LOWER_WORD_OR_ACCORDING = re.compile(r"\b[Aa]ccording to\b|\b[a-z]+\b")
+_SPEECH_VERBS = frozenset(SPEECH_VERBS)
 _ADJUNCT_START = re.compile(
     r"(?:on|in|at|via|during|after|before|from|to|late|earlier|later|through|while|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
@@ -81,7 +82,7 @@ def find_attributions(masked: str, unit: tuple[int, int], gaz: Gazetteer) -> lis
     """Every attribution whose cue lies outside quotations in this unit."""
     found: list[Attribution] = []
     last: Mention | None = None
-    for cue in _CUE_OR_ACCORDING.finditer(masked, *unit):
+    for cue in _cues(masked, unit):
         if not _cue_allowed(masked, cue, unit[0]):
             continue
         if found and cue.group().lower() == "according to" and cue.start() > unit[0]:
@@ -91,6 +92,15 @@ def find_attributions(masked: str, unit: tuple[int, int], gaz: Gazetteer) -> lis
         if made:
             last = made[-1].mention
     return found
+
+
+def _cues(masked: str, unit: tuple[int, int]) -> list[re.Match[str]]:
+    """Cue words of the unit: one cheap word scan and a set look-up, not a long alternation."""
+    return [
+        match
+        for match in _LOWER_WORD_OR_ACCORDING.finditer(masked, *unit)
+        if match.group() in _SPEECH_VERBS or match.group().lower() == "according to"
+    ]
 
 
 def _cue_allowed(masked: str, cue: re.Match[str], floor: int) -> bool:

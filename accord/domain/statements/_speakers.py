@@ -42,12 +42,19 @@ _TIME_BEFORE = re.compile(
     r"\b(?:(?:on|last|this|late|early|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|week|month|night|morning|evening|yesterday|today)\s*$"
 )
+_WORD_CHARS = "_.'’-"
 _WORD_BEFORE = re.compile(r"([\w.'’\-]+)\s*$")
 
 
 def _word_before(masked: str, floor: int, end: int) -> re.Match[str] | None:
     """The last word before `end` (looking back at most 80 characters, never past `floor`)."""
-    return _WORD_BEFORE.search(masked, max(floor, end - 80), end)
+    stop = end
+    while stop > floor and masked[stop - 1].isspace():
+        stop -= 1
+    start = stop
+    while start > floor and (masked[start - 1].isalnum() or masked[start - 1] in _WORD_CHARS):
+        start -= 1
+    return _WORD_BEFORE.match(masked, start, end) if start < stop else None
 
 
 _WORD_AFTER = re.compile(r"^\s*([\w.'’\-]+)")
