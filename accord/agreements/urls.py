@@ -1,3 +1,14 @@
 """Pages of the agreements app (mounted at the site root, under p/<id:process_id>/)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from accord.agreements import views
+
+urlpatterns = [
+    path("p/<id:process_id>/agreements/", views.agreement_list, name="agreements"),
+    path(
+        "p/<id:process_id>/agreements/<id:agreement_id>/",
+        views.agreement_detail,
+        name="agreement",
+    ),
+]

@@ -1,0 +1,156 @@
+"""Reads of the agreement register through the seat: provisions only via visible agreements,
+scores and curves only from the status entries the seat may see."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from accord.agreements.models import Agreement, ImplementationStatus, Provision
+from accord.core.visibility import visibility_q
+from accord.domain.register import (
+    CurvePoint,
+    StatusPoint,
+    implementation_curve,
+    latest_levels,
+    level_label,
+    score,
+)
+from accord.talks.access import Seat
+
+JOINT = "all parties"
+
+
+def agreement_list(*, seat: Seat) -> QuerySet[Agreement]:
+    return (
+        Agreement.objects.visible_to(seat.viewer)
+        .filter(process=seat.process)
+        .select_related("owner_party")
+    )
+
+
+def status_visible(*, seat: Seat) -> QuerySet[ImplementationStatus]:
+    return (
+        ImplementationStatus.objects.visible_to(seat.viewer)
+        .filter(visibility_q(seat.viewer, prefix="provision__agreement__"))
+        .filter(provision__agreement__process=seat.process)
+        .select_related("owner_party")
+    )
+
+
+def agreement_get(*, seat: Seat, agreement_id: int) -> Agreement:
+    """The agreement with its provisions and the statuses visible to `seat` prefetched."""
+    queryset = agreement_list(seat=seat).prefetch_related(
+        Prefetch(
+            "provisions",
+            queryset=Provision.objects.select_related("obligor").prefetch_related(
+                Prefetch("statuses", queryset=status_visible(seat=seat))
+            ),
+        )
+    )
+    found = queryset.filter(pk=agreement_id).first()
+    if found is None:
+        raise Http404("Not found")
+    return found
+
+
+def provision_get(*, seat: Seat, agreement: Agreement, provision_id: int) -> Provision:
+    found = next((p for p in agreement.provisions.all() if p.pk == provision_id), None)
+    if found is None:
+        raise Http404("Not found")
+    return found
+
+
+@dataclass(frozen=True)
+class ProvisionState:
+    provision: Provision
+    statuses: list[ImplementationStatus]
+
+    @property
+    def latest(self) -> ImplementationStatus | None:
+        return self.statuses[-1] if self.statuses else None
+
+    @property
+    def party_label(self) -> str:
+        return self.provision.obligor.code if self.provision.obligor else JOINT
+
+
+@dataclass(frozen=True)
+class AgreementReport:
+    agreement: Agreement
+    provisions: list[ProvisionState]
+    overall: CurvePoint | None
+    curve: list[CurvePoint]
+    by_party: dict[str, tuple[CurvePoint | None, list[CurvePoint]]]
+
+
+def _points(states: list[ProvisionState]) -> list[StatusPoint]:
+    return [
+        StatusPoint(s.provision.pk, st.as_of, st.level, st.pk) for s in states for st in s.statuses
+    ]
+
+
+def agreement_report(*, seat: Seat, agreement: Agreement) -> AgreementReport:
+    """Latest status per provision, the overall score and curves (overall and per party)."""
+    states = [
+        ProvisionState(p, sorted(p.statuses.all(), key=lambda s: (s.as_of, s.pk)))
+        for p in agreement.provisions.all()
+    ]
+    points = _points(states)
+    levels = latest_levels(points)
+    ids = [s.provision.pk for s in states]
+    groups: dict[str, list[int]] = defaultdict(list)
+    for state in states:
+        groups[state.party_label].append(state.provision.pk)
+    by_party = {
+        label: (score(members, levels), implementation_curve(members, points))
+        for label, members in sorted(groups.items())
+    }
+    return AgreementReport(
+        agreement, states, score(ids, levels), implementation_curve(ids, points), by_party
+    )
+
+
+def status_json(report: AgreementReport) -> dict:
+    """The JSON of `accord agreement status ID --json` and the API (see docs/agreements.md)."""
+    agreement = report.agreement
+
+    def scored(point: CurvePoint | None) -> dict | None:
+        return None if point is None else {"mean": point.mean, "percent": point.percent}
+
+    return {
+        "id": agreement.pk,
+        "title": agreement.title,
+        "process": {"id": agreement.process_id, "name": agreement.process.name},
+        "visibility": agreement.visibility,
+        "illustrative": agreement.illustrative,
+        "scale": "Peace Accords Matrix: 0 not initiated, 1 minimal, 2 intermediate, 3 full",
+        "score": scored(report.overall),
+        "by_party": {label: scored(point) for label, (point, _c) in report.by_party.items()},
+        "provisions": [_provision_json(state) for state in report.provisions],
+    }
+
+
+def _provision_json(state: ProvisionState) -> dict:
+    p, latest = state.provision, state.latest
+    return {
+        "id": p.pk,
+        "number": p.number,
+        "party": p.obligor.code if p.obligor else None,
+        "action": p.action,
+        "due_on": p.due_on.isoformat() if p.due_on else None,
+        "verifier": p.verifier,
+        "clause_reference": p.clause_reference,
+        "latest": None
+        if latest is None
+        else {
+            "level": latest.level,
+            "label": level_label(latest.level),
+            "as_of": latest.as_of.isoformat(),
+            "evidence": latest.evidence,
+            "recorded_by": latest.owner_party.code if latest.owner_party else "mediator",
+        },
+    }
