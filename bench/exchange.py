@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -148,11 +149,40 @@ def _greedy_one_to_one(predictions: object) -> list[tuple[str, str, str]]:
     return pairs
 
 
+SIDE_LABEL = {"right": "Russian Cyrillic", "latin": "Latin (mediator)"}
+
+
+def goals(scores: list[Score]) -> list[str]:
+    """Each goal of issue 5, met or not, from the Accord rows."""
+    accord = [s for s in scores if s.engine == "Accord"]
+    biggest = max(s.size for s in accord)
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**not met**"
+
+    cyr = min(s.f1 for s in accord if s.side == "right")
+    lat = min(s.f1 for s in accord if s.side == "latin")
+    acc = min(s.accept_precision for s in accord)
+    review = max(s.review_share for s in accord)
+    big = max(s.seconds for s in accord if s.size == biggest)
+    return [
+        f"- F1 >= 0.99 Cyrillic-Cyrillic: lowest {cyr:.4f}, {verdict(cyr >= 0.99)}.",
+        f"- F1 >= 0.98 against the Latin list: lowest {lat:.4f}, {verdict(lat >= 0.98)}.",
+        f"- Auto-accept precision >= 0.999: lowest {acc:.5f}, {verdict(acc >= 0.999)}.",
+        f"- Review queue < 3% of records: highest {review:.2%}, {verdict(review < 0.03)}.",
+        f"- {biggest:,} x {biggest:,} in < 30 s: {big:.0f} s, {verdict(big < 30)} "
+        "(measured, reading included, on the shared machine; see the load average above).",
+    ]
+
+
 def render(scores: list[Score], notes: list[str]) -> str:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     lines = [
         "## Exchange lists: record linkage (Accord vs splink)",
         "",
         machine_line(),
+        f"Load average when it finished: {load} (2 cores shared with other sessions, so times "
+        "are pessimistic).",
         "",
         "Command: `.venv/bin/python bench/exchange.py`. Lists from "
         "`accord.domain.exchange.synthetic.generate(n, seed=20260)`: n persons per list, 90% on "
@@ -161,18 +191,19 @@ def render(scores: list[Score], notes: list[str]) -> str:
         "review share is review links / left records. Time includes reading and normalising "
         "both lists (Accord's read time in brackets).",
         "",
-        "| engine | n | right list | F1 | precision | recall | auto-accept precision "
+        "| engine | n | second list | F1 | precision | recall | auto-accept precision "
         "| review share | seconds |",
         "|---|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for s in scores:
         read = f" ({s.read_seconds:.1f} read)" if s.read_seconds else ""
         lines.append(
-            f"| {s.engine} | {s.size:,} | {s.side} | {s.f1:.4f} | {s.precision:.4f} | "
+            f"| {s.engine} | {s.size:,} | {SIDE_LABEL[s.side]} | {s.f1:.4f} | {s.precision:.4f} | "
             f"{s.recall:.4f} | {s.accept_precision:.5f} | {s.review_share:.2%} | "
             f"{s.seconds:.1f}{read} |"
         )
-    lines += ["", *notes]
+    lines += ["", "Goals of issue 5:", "", *goals(scores), ""]
+    lines += [line for note in notes for line in (note, "")]
     return "\n".join(lines)
 
 
@@ -202,8 +233,12 @@ def main() -> None:
         "no cross-system phonetic key: that difference is what this benchmark measures.",
         f"splink is run up to {SPLINK_MAX:,} persons per list to keep the whole run near ten "
         "minutes on two shared cores.",
-        "Goals of issue 5: F1 >= 0.99 Cyrillic-Cyrillic, >= 0.98 against Latin; auto-accept "
-        "precision >= 0.999; review < 3%; 100k x 100k < 30 s.",
+        "splink's seconds cover training and prediction only: it is handed the lists already "
+        "read and romanised by Accord, so its time leaves out the reading Accord's time includes.",
+        "Most of Accord's review queue is pairs agreeing on surname and given name with no birth "
+        "date or patronymic to confirm them (probability 0.5-0.99); on the generated lists 97-100% "
+        "of them are right, but name-only agreement is exactly what a common name produces in real "
+        "lists, so the default `Thresholds.accept = 0.99` keeps them for a person to confirm.",
     ]
     if not args.quick:
         write_section("exchange", render(scores, notes))
