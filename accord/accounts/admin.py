@@ -13,6 +13,8 @@ from django.contrib.auth.admin import UserAdmin
 from django.db import transaction
 from django.forms import ModelForm
 from django.http import HttpRequest
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accord.accounts.models import ApiToken
 from accord.audit.services import audit_append
@@ -63,3 +65,9 @@ class AuditedUserAdmin(AuditedAdmin, UserAdmin):
 
 admin.site.unregister(get_user_model())
 admin.site.register(get_user_model(), AuditedUserAdmin)
+
+# django-otp's own admin shows device secrets and writes without audit: not for the operator.
+# A lost authenticator is reset with `accord ops reset-2fa USER` (audited).
+for _device in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device):
+        admin.site.unregister(_device)

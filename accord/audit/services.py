@@ -26,9 +26,16 @@ def _lock_chain_head() -> None:
 
 
 def actor_name(actor: Any) -> str:
-    """A stable label for whoever acted: a user's username, or a system name."""
+    """A stable pseudonym for whoever acted: `user:<pk>` for an account, else a system name.
+
+    Audit rows can never be edited, so they hold no personal data: erasing an account
+    (accord.ops.erasure) anonymises the user row and every entry still names `user:<pk>`.
+    """
     if actor is None:
         return "system"
+    pk = getattr(actor, "pk", None)
+    if pk is not None and hasattr(actor, "get_username"):
+        return f"user:{pk}"
     return str(getattr(actor, "username", actor))
 
 

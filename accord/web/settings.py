@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.utils.csp import CSP
+
 from accord.web.env import (
     database_from_url,
     env_bool,
@@ -38,6 +40,9 @@ INSTALLED_APPS = [
     "django.contrib.admin",
     "django_htmx",
     "ninja",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "accord.core",
     "accord.audit",
     "accord.accounts",
@@ -54,11 +59,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accord.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -109,7 +117,9 @@ SESSION_COOKIE_SECURE = BEHIND_TLS
 CSRF_COOKIE_SECURE = BEHIND_TLS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Inactivity expiry: every request renews the cookie, so a session idle for this long ends.
 SESSION_COOKIE_AGE = env_int("ACCORD_SESSION_SECONDS", 8 * 3600)
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -119,11 +129,35 @@ if BEHIND_TLS:
     SECURE_SSL_REDIRECT = env_bool("ACCORD_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("ACCORD_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env_bool("ACCORD_HSTS_PRELOAD", False)
+
+# Content-Security-Policy (Django's own middleware): everything from this origin, nothing
+# inline. Templates carry no <script> bodies and no style="" attributes (a test crawls for them).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Two-factor sign-in (TOTP, recovery codes) for everyone holding a mediator or delegation seat.
+# On by default behind TLS (production); off for the demo and the tests unless set.
+ACCORD_REQUIRE_2FA = env_bool("ACCORD_REQUIRE_2FA", BEHIND_TLS)
+OTP_TOTP_ISSUER = env_str("ACCORD_OTP_ISSUER", "Accord")
 
 # Background jobs run in a worker thread of the server; eager runs them at commit (tests, CLI).
 ACCORD_JOBS_EAGER = env_bool("ACCORD_JOBS_EAGER", False)
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("ACCORD_MAX_REQUEST_BYTES", 2 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
@@ -135,9 +169,19 @@ STATIC_ROOT = DATA_DIR / "static"
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = DATA_DIR / "files"
 
+# ACCORD_LOG_FORMAT=json writes one JSON object per line (for journald, Loki, ELK...).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "accord.ops.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env_str("ACCORD_LOG_FORMAT", "text"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("ACCORD_LOG_LEVEL", "WARNING")},
 }

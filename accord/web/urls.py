@@ -23,6 +23,7 @@ urlpatterns = [
     path("health", health, name="health"),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
+    path("", include("accord.accounts.urls")),
     path("", include("accord.talks.urls")),
     path("", include("accord.jobs.urls")),
     path("", include("accord.texts.urls")),

@@ -39,7 +39,7 @@ def test_admin_changes_are_audited(table: Table) -> None:
     assert response.status_code == 302, response.content[:2000]
     entry = AuditEntry.objects.order_by("-seq").first()
     assert (entry.actor, entry.action, entry.object_id) == (
-        "admin",
+        f"user:{table.users['admin'].pk}",
         "admin.user.change",
         str(user.pk),
     )

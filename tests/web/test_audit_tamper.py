@@ -28,7 +28,7 @@ def test_every_write_appends_one_entry_naming_actor_and_object(table: Table) -> 
     entry = AuditEntry.objects.order_by("-seq").first()
     assert AuditEntry.objects.count() == before + 1
     assert (entry.actor, entry.action, entry.object_id) == (
-        "ua",
+        f"user:{table.users['ua'].pk}",
         "position.submit",
         str(position.pk),
     )

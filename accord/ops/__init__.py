@@ -1,0 +1,1 @@
+"""Operating an installation: backup and restore, doctor, structured logs, data protection."""
