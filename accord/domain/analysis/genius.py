@@ -44,7 +44,7 @@ def load_genius(path: str | Path, *, real_steps: int = 11) -> Scenario:
 def find_genius_files(path: Path) -> tuple[Path, list[Path]]:
     """The domain file and the profile files (sorted by name) of a GENIUS scenario."""
     folder = path if path.is_dir() else path.parent
-    if not folder.is_dir():
+    if not path.exists() or not folder.is_dir():
         raise ScenarioError(f"{path}: no such scenario folder or domain file")
     domains, profiles = [], []
     for candidate in sorted(folder.glob("*.xml")):

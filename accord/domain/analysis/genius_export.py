@@ -2,7 +2,8 @@
 
 Every issue is written as a discrete issue whose item evaluations are the scores. GENIUS divides
 evaluations by their maximum per issue, so a score table is representable only when each issue's
-best score is 1 (or all scores are 0); anything else is refused rather than silently rescaled.
+best score is 1 (or all scores are 0), up to 1e-9 of rounding which is written away; anything
+else is refused rather than silently rescaled.
 Hard constraints have no GENIUS form and are refused too.
 """
 
@@ -14,6 +15,8 @@ from pathlib import Path
 
 from accord.domain.analysis.errors import ScenarioError
 from accord.domain.analysis.model import Party, Scenario
+
+_ROUNDING = 1e-9
 
 
 def export_genius(scenario: Scenario, folder: str | Path) -> tuple[Path, list[Path]]:
@@ -39,7 +42,7 @@ def export_genius(scenario: Scenario, folder: str | Path) -> tuple[Path, list[Pa
 def _check_representable(scenario: Scenario, party: Party) -> None:
     for issue in scenario.issues:
         best = max(party.scores[issue.name].values())
-        if best not in (0.0, 1.0):
+        if best != 0.0 and abs(best - 1.0) > _ROUNDING:
             raise ScenarioError(
                 f"party {party.name!r}: best score of issue {issue.name!r} is {best}, not 1; "
                 "GENIUS would rescale it"
@@ -91,6 +94,8 @@ def _profile_tree(scenario: Scenario, party: Party) -> ET.Element:
         element = _issue_element(objective, k, issue.name)
         for j, option in enumerate(issue.options, start=1):
             score = party.scores[issue.name][option]
+            best = max(party.scores[issue.name].values())
+            score = score / best if best > 0 else 0.0
             ET.SubElement(element, "item", index=str(j), value=option, evaluation=repr(score))
     for k, issue in enumerate(scenario.issues, start=1):
         ET.SubElement(objective, "weight", index=str(k), value=repr(party.weights[issue.name]))
