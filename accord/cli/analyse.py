@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from accord.domain.analysis import Analysis
 
 POINTS = ("nash", "kalai", "egalitarian", "utilitarian")
 
@@ -38,10 +41,7 @@ def analyse(
     _print_table(result)
 
 
-def _print_table(result: object) -> None:
-    from accord.domain.analysis import Analysis
-
-    assert isinstance(result, Analysis)
+def _print_table(result: Analysis) -> None:
     frontier = result.frontier
     quality = "exact" if frontier.exact else f"epsilon-Pareto set, epsilon={frontier.epsilon:.4g}"
     typer.echo(f"parties:   {', '.join(result.parties)}")
