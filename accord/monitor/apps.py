@@ -7,3 +7,7 @@ class MonitorConfig(AccordAppConfig):
     default = True
     name = "accord.monitor"
     label = "monitor"
+
+    def ready(self) -> None:
+        super().ready()
+        from accord.monitor import jobs  # noqa: F401  (registers the ingest job)
