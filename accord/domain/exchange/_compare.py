@@ -86,7 +86,10 @@ def _dates(
     of year, month, day equal), year (same year only), different."""
     l1, l2, r1, r2 = left.date1[li], left.date2[li], right.date1[ri], right.date2[ri]
     ly, ry = left.year[li], right.year[ri]
-    same = lambda x, y: (x == y).all(axis=1) & (x[:, 0] > 0)  # noqa: E731
+
+    def same(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return (x == y).all(axis=1) & (x[:, 0] > 0)
+
     exact = same(l1, r1)
     swapped = same(l1, r2) | same(l2, r1) | same(l2, r2) | _transposed(l1, r1)
     partial = ((l1 == r1).sum(axis=1) >= 2) & (l1[:, 0] > 0) & (r1[:, 0] > 0)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from translitua import (
     RussianICAO,
@@ -25,7 +26,7 @@ from translitua import (
     translit,
 )
 
-from accord.domain.exchange._names import name_pairs, patronymics
+from accord.domain.exchange._names import NamePair, name_pairs, patronymics
 from accord.domain.exchange._spelling import feminine, ru_to_uk, uk_to_ru
 from accord.domain.exchange._synthetic_errors import (
     date_text,
@@ -106,7 +107,14 @@ def _people(count: int, rng: random.Random) -> list[Person]:
     return people
 
 
-def _person(pid, rng, fakers, male, female, sibling) -> Person:  # type: ignore[no-untyped-def]
+def _person(
+    pid: int,
+    rng: random.Random,
+    fakers: dict[str, Any],
+    male: list[NamePair],
+    female: list[NamePair],
+    sibling: Person | None,
+) -> Person:
     is_female = rng.random() < 0.1
     given = _weighted(female if is_female else male, rng)
     if sibling is not None:
@@ -128,7 +136,7 @@ def _person(pid, rng, fakers, male, female, sibling) -> Person:  # type: ignore[
                   document, military)  # fmt: skip
 
 
-def _surnames(rng: random.Random, fakers: dict) -> tuple[str, str]:  # type: ignore[type-arg]
+def _surnames(rng: random.Random, fakers: dict[str, Any]) -> tuple[str, str]:
     if rng.random() < 0.6:
         uk = fakers["uk"].last_name_male()
         return uk, uk_to_ru(uk, rng)
@@ -136,16 +144,21 @@ def _surnames(rng: random.Random, fakers: dict) -> tuple[str, str]:  # type: ign
     return ru_to_uk(ru), ru
 
 
-def _weighted(options: list, rng: random.Random):  # type: ignore[no-untyped-def, type-arg]
+def _weighted(options: list[NamePair], rng: random.Random) -> NamePair:
     weights = [1 / (rank + 8) for rank in range(len(options))]
     return rng.choices(options, weights)[0]
 
 
-def _row(person: Person, language: str, row_id: str, rng: random.Random, rate: float) -> dict:  # type: ignore[type-arg]
+def _row(
+    person: Person, language: str, row_id: str, rng: random.Random, rate: float
+) -> dict[str, str]:
     surname, given, patronymic = person.ru if language == "ru" else person.uk
     if language == "latin":
         surname, given, patronymic = _romanise(person, rng)
-    chance = lambda p: rng.random() < p * rate  # noqa: E731
+
+    def chance(probability: float) -> bool:
+        return rng.random() < probability * rate
+
     if chance(0.04):
         surname = typo(surname, rng)
     if chance(0.02):
@@ -173,9 +186,10 @@ def _row(person: Person, language: str, row_id: str, rng: random.Random, rate: f
 def _romanise(person: Person, rng: random.Random) -> tuple[str, str, str]:
     roll = rng.random()
     if roll < 0.6:
-        return tuple(translit(part, UkrainianKMU) for part in person.uk)  # type: ignore[return-value]
-    if roll < 0.8:
-        table = rng.choice((UkrainianNational1996, UkrainianPassport2004Alt))
-        return tuple(translit(part, table) for part in person.uk)  # type: ignore[return-value]
-    table = rng.choice((RussianICAO, RussianInternationalPassport1997))
-    return tuple(translit(part, table) for part in person.ru)  # type: ignore[return-value]
+        table, parts = UkrainianKMU, person.uk
+    elif roll < 0.8:
+        table, parts = rng.choice((UkrainianNational1996, UkrainianPassport2004Alt)), person.uk
+    else:
+        table, parts = rng.choice((RussianICAO, RussianInternationalPassport1997)), person.ru
+    surname, given, patronymic = (translit(part, table) for part in parts)
+    return surname, given, patronymic
