@@ -135,7 +135,7 @@ def annotate(request: HttpRequest, process_id: int, public_statement_id: int) ->
 @login_required
 def documents(request: HttpRequest, process_id: int) -> HttpResponse:
     seat = access_process(request.user, process_id)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST":
         if not _can_upload(seat):
             raise Http404("Not available")
