@@ -10,12 +10,14 @@ from scipy.sparse.csgraph import connected_components
 
 from accord.domain.exchange._explain import explain_pairs
 from accord.domain.exchange._features import build_features
+from accord.domain.exchange._gc import bulk
 from accord.domain.exchange._link import GIVEN_DIFFERENT
 from accord.domain.exchange._records import Record
 from accord.domain.exchange._scoring import score_pairs
 from accord.domain.exchange._types import DuplicateGroup, FieldComparison, Link, Thresholds
 
 
+@bulk
 def dedupe(
     records: Sequence[Record], *, thresholds: Thresholds | None = None
 ) -> list[DuplicateGroup]:

@@ -9,6 +9,7 @@ import numpy as np
 from accord.domain.exchange._assign import assign
 from accord.domain.exchange._explain import explain_pairs
 from accord.domain.exchange._features import Features, build_features
+from accord.domain.exchange._gc import bulk
 from accord.domain.exchange._records import Record
 from accord.domain.exchange._scoring import score_pairs
 from accord.domain.exchange._types import Link, Thresholds
@@ -16,6 +17,7 @@ from accord.domain.exchange._types import Link, Thresholds
 GIVEN_DIFFERENT = 4
 
 
+@bulk
 def link(
     left: Sequence[Record], right: Sequence[Record], *, thresholds: Thresholds | None = None
 ) -> list[Link]:

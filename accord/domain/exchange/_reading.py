@@ -15,6 +15,7 @@ from pathlib import Path
 
 from accord.domain.exchange._decode import decode_text, read_csv_rows
 from accord.domain.exchange._errors import ExchangeInputError
+from accord.domain.exchange._gc import bulk
 from accord.domain.exchange._headers import header_score, map_columns
 from accord.domain.exchange._records import Record, make_record
 from accord.domain.exchange._xlsx import read_xlsx_rows
@@ -72,6 +73,7 @@ def read_list(
     return read_list_bytes(path.read_bytes(), path.name, id_column=id_column, max_bytes=max_bytes)
 
 
+@bulk
 def read_list_bytes(
     data: bytes, name: str, *, id_column: str | None = None, max_bytes: int = MAX_BYTES
 ) -> ExchangeList:
@@ -192,6 +194,7 @@ def _check_ids(result: ExchangeList) -> None:
             )
 
 
+@bulk
 def read_rows(
     rows: Sequence[Mapping[str, object]], *, name: str = "rows", id_column: str | None = None
 ) -> ExchangeList:

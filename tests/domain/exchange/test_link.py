@@ -122,3 +122,16 @@ def test_blocking_codes_agree_between_lists_of_different_vocabularies() -> None:
     left = [person("L1", "Шевченко", "Іван", "", "14.02.1990")]
     right = [person("R1", "Щевчнко", "Иван", "", "14.02.1990"), *strangers]
     assert _pairs(link(left, right)) == {"L1": "R1"}
+
+
+def test_the_garbage_collector_is_restored_after_bulk_work() -> None:
+    import gc
+
+    link(UKRAINIAN, RUSSIAN)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        dedupe(UKRAINIAN)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
