@@ -114,11 +114,22 @@ def bracket_chart(points: list[tuple[int, int]], width: int = 420, height: int =
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
     dots = format_html_join(
         "",
-        '<circle cx="{:.1f}" cy="{:.1f}" r="3"><title>v{}: {} open</title></circle>'
-        '<text x="{:.1f}" y="{}" text-anchor="middle">v{}</text>'
-        '<text x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>',
+        '<circle cx="{}" cy="{}" r="3"><title>v{}: {} open</title></circle>'
+        '<text x="{}" y="{}" text-anchor="middle">v{}</text>'
+        '<text x="{}" y="{}" text-anchor="middle">{}</text>',
         (
-            (x, y, n, v, x, height - pad + 16, n, x, y - 8, v)
+            (
+                f"{x:.1f}",
+                f"{y:.1f}",
+                n,
+                v,
+                f"{x:.1f}",
+                height - pad + 16,
+                n,
+                f"{x:.1f}",
+                f"{y - 8:.1f}",
+                v,
+            )
             for (x, y), (n, v) in zip(coords, points, strict=True)
         ),
     )

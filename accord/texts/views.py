@@ -24,7 +24,7 @@ def _errors(error: ValidationError) -> list[str]:
 @login_required
 def text_index(request: HttpRequest, process_id: int) -> HttpResponse:
     seat = access_process(request.user, process_id)
-    form = TextForm(request.POST or None, request.FILES or None)
+    form = TextForm(request.POST, request.FILES) if request.method == "POST" else TextForm()
     if request.method == "POST":
         require_mediator(seat)
         if form.is_valid():
@@ -197,7 +197,8 @@ def version_index(request: HttpRequest, process_id: int, text_id: int) -> HttpRe
     seat = access_process(request.user, process_id)
     text = selectors.text_get(seat=seat, text_id=text_id)
     parties = selectors.delegations(seat=seat) if seat.is_mediator else []
-    form = ReleaseForm(request.POST or None, parties=parties)
+    posted = request.POST if request.method == "POST" else None
+    form = ReleaseForm(posted, parties=parties)
     if request.method == "POST":
         require_mediator(seat)
         if form.is_valid():
@@ -321,7 +322,7 @@ def trace(request: HttpRequest, process_id: int) -> HttpResponse:
     """Mediators: name the recipient whose copy a leaked text came from."""
     seat = access_process(request.user, process_id)
     require_mediator(seat)
-    form = TraceForm(request.POST or None, request.FILES or None)
+    form = TraceForm(request.POST, request.FILES) if request.method == "POST" else TraceForm()
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data.get("file")

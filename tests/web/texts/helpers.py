@@ -15,7 +15,8 @@ NOTATION = """Article 1 Exchange of prisoners
 1.1 The Parties shall exchange 314 prisoners of war, all for all.
 
 Article 2 Territory
-2.1 The Parties shall [withdraw forces from Donbas {RU} | freeze hostilities along the current line of contact {UA}].
+2.1 The Parties shall [withdraw forces from Donbas {RU} | freeze hostilities along the \
+current line of contact {UA}].
 2.2 Military technical teams shall agree on the line within [14 | 30] days.
 """
 
