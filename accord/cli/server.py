@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from typing import Annotated
 
 import typer
@@ -26,26 +25,35 @@ def serve(
     workers: int = typer.Option(1, help="Worker processes"),
     threads: int = typer.Option(4, help="Blocking threads per worker"),
 ) -> None:
-    """Serve Accord with granian (WSGI) on http://HOST:PORT."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "accord.web.settings")
+    """Serve Accord with granian (WSGI) on http://HOST:PORT.
+
+    Django and the app are loaded once here, before granian forks its workers, so a worker that
+    dies (even by SIGKILL) is respawned in well under a second; jobs a previous server left
+    running are marked interrupted first.
+    """
+    setup_django()
+    from django.db import connections
+    from granian import Granian
+    from granian.constants import Interfaces
+
+    import accord.web.wsgi  # noqa: F401  (preload: forked workers inherit the loaded app)
+    from accord.jobs.runner import recover_interrupted_jobs
+
+    interrupted = recover_interrupted_jobs()
+    connections.close_all()  # never share a database connection across fork
+    if interrupted:
+        typer.echo(f"Marked {interrupted} interrupted job(s) as failed.")
     typer.echo(f"Accord is serving on http://{host}:{port}/ (Ctrl+C to stop)")
-    args = [
-        sys.executable,
-        "-m",
-        "granian",
-        "--interface",
-        "wsgi",
-        "--host",
-        host,
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-        "--blocking-threads",
-        str(threads),
+    Granian(
         "accord.web.wsgi:application",
-    ]
-    os.execv(sys.executable, args)
+        address=host,
+        port=port,
+        interface=Interfaces.WSGI,
+        workers=workers,
+        blocking_threads=threads,
+        respawn_failed_workers=True,
+        respawn_interval=float(os.environ.get("ACCORD_RESPAWN_SECONDS", "0.5")),
+    ).serve()
 
 
 def manage(

@@ -1,0 +1,184 @@
+"""A throwaway Accord installation driven through the `accord` command, as an operator would.
+
+Each installation has its own data directory and database (SQLite file, or a fresh PostgreSQL
+database created next to the test database when DATABASE_URL is postgres), so the suite's
+own database is never touched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+REPO = Path(__file__).resolve().parents[2]
+ACCORD = [sys.executable, "-c", "from accord.cli import main; main()"]
+SETUP_TABLE = (
+    "from accord.cli.server import migrate; migrate(); "
+    "from tests.table import build_table; t = build_table(); "
+    "print(t.process.pk, t.issue.pk)"
+)
+INSPECT = (
+    "import io, json; from accord.cli._django import setup_django; setup_django(); "
+    "from django.core.management import call_command; "
+    "from accord.audit.services import audit_verify; "
+    "from accord.ops.doctor import audit_seal_present; out = io.StringIO(); "
+    "call_command('dumpdata', stdout=out, exclude=['sessions']); "
+    "count, broken = audit_verify(); "
+    "print(json.dumps({'records': sorted(json.loads(out.getvalue()), "
+    "key=lambda r: (r['model'], str(r['pk']))), 'audit_entries': count, "
+    "'audit_intact': broken is None, 'sealed': audit_seal_present()}))"
+)
+
+
+def suite_database_url() -> str:
+    return os.environ.get("DATABASE_URL", "")
+
+
+def on_postgres() -> bool:
+    return suite_database_url().startswith(("postgres://", "postgresql://"))
+
+
+def database_kinds() -> list[str]:
+    """SQLite always; PostgreSQL too when the suite runs on it (CI runs the suite on both)."""
+    return ["sqlite", "postgresql"] if on_postgres() else ["sqlite"]
+
+
+@contextlib.contextmanager
+def installation(kind: str, data_dir: Path) -> Iterator[Installation]:
+    """A fresh, empty installation of the given kind."""
+    if kind == "sqlite":
+        yield Installation(data_dir, f"sqlite:///{data_dir / 'accord.sqlite3'}")
+        return
+    with fresh_postgres_database() as url:
+        yield Installation(data_dir, url)
+
+
+@contextlib.contextmanager
+def fresh_postgres_database() -> Iterator[str]:
+    """A new empty database on the suite's PostgreSQL server; dropped afterwards."""
+    import psycopg
+
+    parsed = urlparse(suite_database_url())
+    name = f"accord_ops_{uuid.uuid4().hex[:12]}"
+    admin_url = urlunparse(parsed._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunparse(parsed._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+class Installation:
+    def __init__(self, data_dir: Path, database_url: str) -> None:
+        self.data_dir = data_dir
+        self.database_url = database_url
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("ACCORD_", "DJANGO_"))},
+            "ACCORD_DATA_DIR": str(data_dir),
+            "DATABASE_URL": database_url,
+            "ACCORD_REQUIRE_2FA": "0",
+            "ACCORD_LOG_LEVEL": "ERROR",
+            "PYTHONPATH": str(REPO),
+        }
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "accord.sqlite3"
+
+    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [*ACCORD, *args], env=self.env, cwd=REPO, capture_output=True, text=True, timeout=600
+        )
+        if check and result.returncode != 0:
+            raise AssertionError(f"accord {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+        return result
+
+    def python(self, code: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            env=self.env,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    def build_table(self) -> tuple[int, int]:
+        """Migrate, then the test table (process, parties, seats); (process id, issue id)."""
+        process_id, issue_id = self.python(SETUP_TABLE).split()[-2:]
+        return int(process_id), int(issue_id)
+
+    def inspect(self) -> dict:
+        """A full export of every record (sorted), the audit verdict and the seal's presence."""
+        return json.loads(self.python(INSPECT).splitlines()[-1])
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """`accord serve` in its own process group, killable with SIGKILL."""
+
+    def __init__(self, install: Installation) -> None:
+        self.install = install
+        self.port = free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 240) -> None:
+        args = [*ACCORD, "serve", "--port", str(self.port), "--threads", "8"]
+        self.process = subprocess.Popen(
+            args,
+            env=self.install.env,
+            cwd=REPO,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        self.wait_ready(timeout)
+
+    def wait_ready(self, timeout: float = 240) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.process is not None and self.process.poll() is None, "server exited"
+            with (
+                contextlib.suppress(OSError),
+                urllib.request.urlopen(f"{self.base}/health", timeout=5) as response,
+            ):
+                if response.status == 200:
+                    return
+            time.sleep(0.1)
+        raise AssertionError("the server did not become ready")
+
+    def worker_pids(self) -> list[int]:
+        """Granian's worker processes (children of the serving process)."""
+        assert self.process is not None
+        path = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in path.read_text().split()] if path.exists() else []
+
+    def kill_all(self) -> None:
+        """SIGKILL the whole server: the master and every worker, mid-request."""
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=30)
