@@ -32,7 +32,9 @@ class Consultation(models.Model):
         default=True, help_text="Participants may submit statements for moderation"
     )
     illustrative = models.BooleanField(default=False, help_text="Invented for the demo")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

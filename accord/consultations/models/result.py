@@ -21,7 +21,7 @@ class AnalysisResult(ConfidentialRecord):
     )
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True, max_length=20000)
-    algorithm_version = models.CharField(max_length=80)
+    algorithm_version = models.CharField(max_length=80, blank=True)
     mode = models.CharField(max_length=12, default="default")
     n_participants = models.PositiveIntegerField(default=0)
     n_votes = models.PositiveIntegerField(default=0)
@@ -29,7 +29,9 @@ class AnalysisResult(ConfidentialRecord):
     data = models.JSONField(default=dict)
     job = models.ForeignKey("jobs.Job", null=True, blank=True, on_delete=models.SET_NULL)
     illustrative = models.BooleanField(default=False, help_text="Invented for the demo")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
