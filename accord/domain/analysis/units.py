@@ -28,9 +28,13 @@ class Unit:
 
 
 def decision_units(scenario: Scenario) -> list[Unit]:
-    """Units in agenda order of their first issue; unconstrained issues are units of their own."""
-    groups = _connected_issue_groups(scenario)
-    return [_unit(scenario, group) for group in groups]
+    """Units, those with most options first; unconstrained issues are units of their own.
+
+    Order does not change the result (integer sums are exact), but the last stage multiplies
+    the frontier so far by its unit's options, so the unit with fewest options goes last.
+    """
+    units = [_unit(scenario, group) for group in _connected_issue_groups(scenario)]
+    return sorted(units, key=lambda unit: (-len(unit.choices), unit.issues[0]))
 
 
 def _connected_issue_groups(scenario: Scenario) -> list[tuple[int, ...]]:

@@ -4,6 +4,7 @@ bargaining points, improvements and epsilon-Pareto sets keep their promises."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,7 @@ from accord.domain.analysis import (
     Issue,
     Party,
     Scenario,
+    ScenarioError,
     analyse,
     pareto_frontier,
     pareto_improvements,
@@ -61,8 +63,12 @@ def test_frontier_is_exactly_the_non_dominated_set(scenario: Scenario) -> None:
 @settings(max_examples=80, deadline=None)
 @given(scenarios(with_constraints=True))
 def test_constraints_are_respected_exactly(scenario: Scenario) -> None:
-    frontier = pareto_frontier(scenario)
     choices, utilities = enumerate_packages(scenario)
+    if not len(choices):
+        with pytest.raises(ScenarioError, match="constraints leave no feasible combination"):
+            pareto_frontier(scenario)
+        return
+    frontier = pareto_frontier(scenario)
     assert frontier.n_feasible == len(choices)
     for package in frontier.packages:
         assert scenario.feasible(package.outcome)
