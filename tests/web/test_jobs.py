@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import threading
 
 import pytest
 from django.test import Client
@@ -86,8 +86,12 @@ def test_interrupted_jobs_are_marked_failed(table: Table) -> None:
 def test_a_job_runs_in_a_worker_thread(settings) -> None:
     settings.ACCORD_JOBS_EAGER = False
     table = build_table()
+    before = set(threading.enumerate())
     job = job_start(actor=None, kind="test.square", params={"n": 12}, process_id=table.process.pk)
-    deadline = time.monotonic() + 60  # a guard against hanging, not a speed assertion
-    while not Job.objects.get(pk=job.pk).finished and time.monotonic() < deadline:
-        time.sleep(0.05)
+    workers = [t for t in threading.enumerate() if t not in before]
+    assert len(workers) == 1 and workers[0].daemon
+    # Wait for the worker instead of polling: the test database is shared-cache memory, where
+    # a concurrent reader would meet table locks that a file database in WAL mode never shows.
+    workers[0].join(timeout=120)
+    assert not workers[0].is_alive()
     assert Job.objects.get(pk=job.pk).result == {"square": 144}
