@@ -145,7 +145,7 @@ def list_incidents(
     request: HttpRequest,
     process_id: Id,
     truce_id: Id,
-    event_type: str = Field("", max_length=40),
+    event_type: str = "",
     alleged_party_id: Id | None = None,
     status: Verification.Status | None = None,
     date_from: date | None = None,
@@ -154,7 +154,7 @@ def list_incidents(
     seat = access_process(request.user, process_id)
     truce = selectors.truce_get(seat=seat, truce_id=truce_id)
     filters = selectors.IncidentFilter(
-        event_type=event_type,
+        event_type=event_type[:40],
         alleged_party_id=alleged_party_id,
         status=status.value if status else "",
         date_from=date_from,
