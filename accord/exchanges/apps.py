@@ -7,3 +7,7 @@ class ExchangesConfig(AccordAppConfig):
     default = True
     name = "accord.exchanges"
     label = "exchanges"
+
+    def ready(self) -> None:
+        super().ready()
+        from accord.exchanges import jobs  # noqa: F401  (registers the reconcile job)
