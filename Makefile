@@ -15,9 +15,12 @@ demo: $(VENV)/.runtime-installed  ## set up, load the demo scenario and serve on
 	$(ACCORD) serve
 
 test: $(VENV)/.dev-installed browser  ## install what the tests need and run every test
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/lint-imports
-	$(PY) -m pytest -n 2 --dist loadgroup --timeout 900 $(PYTEST_ARGS)
+	@# Lint and the import contract fail the run too, but never hide the test results.
+	@status=0; \
+	$(VENV)/bin/ruff check . || status=1; \
+	$(VENV)/bin/lint-imports || status=1; \
+	$(PY) -m pytest -n 2 --dist loadgroup --timeout 900 $(PYTEST_ARGS) || status=$$?; \
+	exit $$status
 
 venv: $(VENV)/.runtime-installed
 venv-dev: $(VENV)/.dev-installed
