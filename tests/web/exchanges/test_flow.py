@@ -198,9 +198,12 @@ def test_counts_come_from_resolved_persons(table: Table) -> None:
     assert summary.categories == {"pow": 2, "civilian": 1, "wounded": 1}
     assert summary.single == {"Russia": 1, "Ukraine": 1}
     assert len(summary.persons) == 6
-    page = client_for(table, "mediator").get(reverse("exchange", args=[table.process.pk, exchange.pk]))
-    assert "<strong>6</strong> agreed, <strong>4</strong> reconciled, <strong>0</strong> in review" in (
-        page.content.decode()
+    page = client_for(table, "mediator").get(
+        reverse("exchange", args=[table.process.pk, exchange.pk])
+    )
+    assert (
+        "<strong>6</strong> agreed, <strong>4</strong> reconciled, <strong>0</strong> in review"
+        in (page.content.decode())
     )
 
 
