@@ -60,7 +60,8 @@ def test_observer_sees_nothing(table: Table, exchange) -> None:
     pid = table.process.pk
     client = client_for(table, "observer")
     assert client.get(reverse("exchange", args=[pid, exchange.pk])).status_code == 404
-    assert "Prisoner exchange</a>" not in client.get(reverse("exchanges", args=[pid])).content.decode()
+    index = client.get(reverse("exchanges", args=[pid])).content.decode()
+    assert "Prisoner exchange</a>" not in index
     assert client.get(f"/api/exchanges/{pid}/lists").json() == []
     assert client.get(f"/api/exchanges/{pid}/{exchange.pk}/links").status_code == 404
 
