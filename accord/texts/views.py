@@ -112,8 +112,9 @@ def clause_edit(request: HttpRequest, process_id: int, text_clause_id: int) -> H
     record = selectors.clause_get(seat=seat, clause_id=text_clause_id)
     form = ClauseForm(request.POST)
     if not form.is_valid():
+        errors = [f"{field}: {' '.join(messages)}" for field, messages in form.errors.items()]
         return _clause_response(
-            request, seat, record.text, record.number, 400, editing=True, errors=form.errors
+            request, seat, record.text, record.number, 400, editing=True, errors=errors
         )
     try:
         services.clause_update(
