@@ -21,6 +21,7 @@ from accord.domain.register.acled_csv import (
     content_hash,
     decode,
     parse_acled_csv,
+    split_sources,
     write_acled_csv,
 )
 from accord.domain.register.counts import DailyCounts, daily_counts
@@ -67,6 +68,7 @@ __all__ = [
     "level_label",
     "parse_acled_csv",
     "score",
+    "split_sources",
     "stacked_bars",
     "step_lines",
     "sub_event_type_choices",

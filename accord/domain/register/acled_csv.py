@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -127,10 +128,15 @@ def content_hash(
         "" if latitude is None else f"{latitude:.4f}",
         "" if longitude is None else f"{longitude:.4f}",
         str(fatalities),
-        " ".join(source.split()),
+        "; ".join(split_sources(source)),
         " ".join(notes.split()),
     ]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def split_sources(text: str) -> list[str]:
+    """Sources are one per line in Accord and ';'-separated in ACLED: both read the same."""
+    return [" ".join(part.split()) for part in re.split(r"[;\n]", text) if part.strip()]
 
 
 def parse_date(value: str) -> date:
