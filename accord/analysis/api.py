@@ -1,3 +1,156 @@
-from ninja import Router
+"""API of the analysis app: a delegation's own preference, mediators' runs, released packages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest
+from ninja import Field, Router, Schema
+
+from accord.analysis import selectors, services
+from accord.analysis.engine import agenda
+from accord.analysis.models import Preference, ReleasedPackage
+from accord.core.ids import Id
+from accord.talks.access import access_process
 
 router = Router(tags=["analysis"])
+
+
+class WeightIO(Schema):
+    issue_id: Id
+    weight: float = Field(..., ge=0, le=100)
+
+
+class ScoreIO(Schema):
+    option_id: Id
+    score: float = Field(..., ge=0, le=1)
+
+
+class PreferenceIn(Schema):
+    weights: list[WeightIO] = Field(..., min_length=1, max_length=200)
+    scores: list[ScoreIO] = Field(..., max_length=2000)
+    reservation: float = Field(..., ge=0, le=1)
+    notes: str = Field("", max_length=20000)
+
+
+class PreferenceOut(Schema):
+    party_id: int
+    weights: list[WeightIO]
+    scores: list[ScoreIO]
+    reservation: float
+    notes: str
+    visibility: str
+    illustrative: bool
+    updated_at: datetime
+
+
+class RunOut(Schema):
+    id: int
+    label: str
+    job_id: int | None
+    done: bool
+    error: str
+    illustrative: bool
+    created_at: datetime
+
+
+class RunDetailOut(RunOut):
+    result: dict[str, Any]
+
+
+class PackageOptionOut(Schema):
+    issue_id: int
+    issue: str
+    option_id: int
+    option: str
+
+
+class PackageOut(Schema):
+    id: int
+    note: str
+    options: list[PackageOptionOut]
+    own_utility: float | None
+    illustrative: bool
+    created_at: datetime
+
+
+def _preference_out(preference: Preference) -> dict[str, Any]:
+    return {
+        "party_id": preference.owner_party_id,
+        "weights": [{"issue_id": w.issue_id, "weight": w.weight} for w in preference.weights.all()],
+        "scores": [{"option_id": s.option_id, "score": s.score} for s in preference.scores.all()],
+        "reservation": preference.reservation,
+        "notes": preference.notes,
+        "visibility": preference.visibility,
+        "illustrative": preference.illustrative,
+        "updated_at": preference.updated_at,
+    }
+
+
+def _package_out(package: ReleasedPackage, own_utility: float | None) -> dict[str, Any]:
+    options = [
+        {"issue_id": o.issue_id, "issue": o.issue.title, "option_id": o.pk, "option": o.label}
+        for o in package.options.all()
+    ]
+    return {
+        "id": package.pk, "note": package.note, "options": options, "own_utility": own_utility,
+        "illustrative": package.illustrative, "created_at": package.created_at,
+    }  # fmt: skip
+
+
+@router.get("/{process_id}/preference", response=PreferenceOut)
+def get_preference(request: HttpRequest, process_id: Id):
+    preference = selectors.own_preference(seat=access_process(request.user, process_id))
+    if preference is None:
+        raise Http404("No preference submitted")
+    return _preference_out(preference)
+
+
+@router.put("/{process_id}/preference", response=PreferenceOut)
+def put_preference(request: HttpRequest, process_id: Id, payload: PreferenceIn):
+    seat = access_process(request.user, process_id)
+    selectors.own_preference(seat=seat)  # 404 for seats that hold no preference
+    issues = {issue.pk: issue for issue in agenda(seat.process)}
+    unknown = [w.issue_id for w in payload.weights if w.issue_id not in issues]
+    if unknown:
+        raise ValidationError({"weights": f"Issue {unknown[0]} is not an issue with options."})
+    weights = {issues[w.issue_id]: w.weight for w in payload.weights}
+    options = {o.pk: o for issue in weights for o in issue.options.all()}
+    stray = [s.option_id for s in payload.scores if s.option_id not in options]
+    if stray:
+        raise ValidationError({"scores": f"Option {stray[0]} is not on a weighted issue."})
+    preference = services.preference_save(
+        seat=seat,
+        weights=weights,
+        scores={options[s.option_id]: s.score for s in payload.scores},
+        reservation=payload.reservation,
+        notes=payload.notes,
+    )
+    return _preference_out(selectors.own_preference(seat=seat) or preference)
+
+
+@router.get("/{process_id}/runs", response=list[RunOut])
+def list_runs(request: HttpRequest, process_id: Id):
+    return selectors.run_list(seat=access_process(request.user, process_id))
+
+
+@router.get("/{process_id}/runs/{run_id}", response=RunDetailOut)
+def get_run(request: HttpRequest, process_id: Id, run_id: Id):
+    return selectors.run_get(seat=access_process(request.user, process_id), run_id=run_id)
+
+
+@router.get("/{process_id}/packages", response=list[PackageOut])
+def list_packages(request: HttpRequest, process_id: Id):
+    seat = access_process(request.user, process_id)
+    views = selectors.package_views(seat=seat, packages=list(selectors.package_list(seat=seat)))
+    return [_package_out(v.package, v.own_utility) for v in views]
+
+
+@router.get("/{process_id}/packages/{package_id}", response=PackageOut)
+def get_package(request: HttpRequest, process_id: Id, package_id: Id):
+    seat = access_process(request.user, process_id)
+    package = selectors.package_get(seat=seat, package_id=package_id)
+    (view,) = selectors.package_views(seat=seat, packages=[package])
+    return _package_out(view.package, view.own_utility)

@@ -7,3 +7,7 @@ class AnalysisConfig(AccordAppConfig):
     default = True
     name = "accord.analysis"
     label = "analysis"
+
+    def ready(self) -> None:
+        super().ready()
+        from accord.analysis import jobs  # noqa: F401  (registers the analysis job)

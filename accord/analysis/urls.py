@@ -1,3 +1,17 @@
 """Pages of the analysis app (mounted at the site root, under p/<id:process_id>/)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from accord.analysis import views
+
+P = "p/<id:process_id>/analysis/"
+
+urlpatterns = [
+    path(P, views.home, name="analysis"),
+    path(P + "preference/", views.preference, name="analysis_preference"),
+    path(P + "runs/start", views.run_start, name="analysis_run_start"),
+    path(P + "runs/<id:run_id>/", views.run_detail, name="analysis_run"),
+    path(P + "runs/<id:run_id>/release", views.package_release, name="analysis_release"),
+    path(P + "packages/", views.packages, name="analysis_packages"),
+    path(P + "packages/<id:package_id>/", views.package_detail, name="analysis_package"),
+]

@@ -1,0 +1,87 @@
+"""Reads of the analysis app, always through the seat and the visibility layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from accord.analysis.models import AnalysisRun, Preference, ReleasedPackage
+from accord.talks.access import Seat, require_mediator
+from accord.talks.models import Option, Party
+
+
+def own_preference(*, seat: Seat) -> Preference | None:
+    """The seat's own party's preference (delegations only; nobody else ever reads it)."""
+    if not seat.is_delegation:
+        raise Http404("Only delegations hold preferences")
+    return (
+        Preference.objects.visible_to(seat.viewer)
+        .filter(process=seat.process, owner_party_id=seat.membership.party_id)
+        .prefetch_related("weights", "scores")
+        .first()
+    )
+
+
+def submission_status(*, seat: Seat) -> list[tuple[Party, bool]]:
+    """Mediators: which parties have submitted a preference, yes or no (no values)."""
+    require_mediator(seat)
+    submitted = set(
+        Preference.objects.filter(process=seat.process).values_list("owner_party_id", flat=True)
+    )
+    parties = Party.objects.filter(process=seat.process, kind=Party.Kind.PARTY)
+    return [(party, party.pk in submitted) for party in parties]
+
+
+def run_list(*, seat: Seat) -> QuerySet[AnalysisRun]:
+    require_mediator(seat)
+    return (
+        AnalysisRun.objects.visible_to(seat.viewer)
+        .filter(process=seat.process)
+        .select_related("job", "started_by")
+    )
+
+
+def run_get(*, seat: Seat, run_id: int) -> AnalysisRun:
+    found = run_list(seat=seat).filter(pk=run_id).first()
+    if found is None:
+        raise Http404("Not found")
+    return found
+
+
+def package_list(*, seat: Seat) -> QuerySet[ReleasedPackage]:
+    options = Option.objects.select_related("issue").order_by("issue__order", "issue_id")
+    return (
+        ReleasedPackage.objects.visible_to(seat.viewer)
+        .filter(process=seat.process)
+        .prefetch_related(Prefetch("options", queryset=options))
+    )
+
+
+def package_get(*, seat: Seat, package_id: int) -> ReleasedPackage:
+    found = package_list(seat=seat).filter(pk=package_id).first()
+    if found is None:
+        raise Http404("Not found")
+    return found
+
+
+@dataclass(frozen=True)
+class PackageView:
+    package: ReleasedPackage
+    own_utility: float | None  # the viewing party's, from its own preference; None otherwise
+
+
+def package_views(*, seat: Seat, packages: list[ReleasedPackage]) -> list[PackageView]:
+    """Each package with the viewing delegation's own utility (never anyone else's)."""
+    preference = own_preference(seat=seat) if seat.is_delegation else None
+    return [PackageView(p, own_utility(preference, p)) for p in packages]
+
+
+def own_utility(preference: Preference | None, package: ReleasedPackage) -> float | None:
+    if preference is None:
+        return None
+    weights = {w.issue_id: w.weight for w in preference.weights.all()}
+    scores = {s.option_id: s.score for s in preference.scores.all()}
+    options = package.options.all()
+    return sum(weights.get(o.issue_id, 0.0) * scores.get(o.pk, 0.0) for o in options)
