@@ -89,10 +89,10 @@ def lists(request: HttpRequest, process_id: Id):
     return list(selectors.list_list(seat=seat))
 
 
-@router.get("/{process_id}/lists/{list_id}/records", response=list[RecordOut])
-def records(request: HttpRequest, process_id: Id, list_id: Id):
+@router.get("/{process_id}/lists/{exchange_list_id}/records", response=list[RecordOut])
+def records(request: HttpRequest, process_id: Id, exchange_list_id: Id):
     seat = access_process(request.user, process_id)
-    exchange_list = selectors.list_get(seat=seat, exchange_list_id=list_id)
+    exchange_list = selectors.list_get(seat=seat, exchange_list_id=exchange_list_id)
     return list(selectors.record_list(seat=seat, exchange_list=exchange_list))
 
 
@@ -104,8 +104,8 @@ def links(request: HttpRequest, process_id: Id, exchange_id: Id):
     return list(selectors.link_list(seat=seat, exchange=exchange))
 
 
-@router.post("/{process_id}/links/{link_id}/decision", response=LinkOut)
-def decision(request: HttpRequest, process_id: Id, link_id: Id, payload: DecisionIn):
+@router.post("/{process_id}/links/{candidate_link_id}/decision", response=LinkOut)
+def decision(request: HttpRequest, process_id: Id, candidate_link_id: Id, payload: DecisionIn):
     seat = access_process(request.user, process_id)
-    link = selectors.link_get(seat=seat, candidate_link_id=link_id)
+    link = selectors.link_get(seat=seat, candidate_link_id=candidate_link_id)
     return services.link_review(seat=seat, link=link, decision=payload.decision)
