@@ -10,6 +10,12 @@ from accord.audit.seal import unsealed_for_test_maintenance
 from tests.table import Table, build_table
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings) -> None:
+    """Argon2 is slow by design; tests hash with MD5 (production stays on argon2, tested)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def table(db: None) -> Table:
     return build_table()

@@ -52,3 +52,9 @@ def test_postgres_url_keeps_credentials_decoded() -> None:
 def test_unknown_database_scheme_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="DATABASE_URL"):
         database_from_url("mysql://x/y")
+
+
+def test_production_hashes_passwords_with_argon2() -> None:
+    from accord.web import settings as production
+
+    assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
