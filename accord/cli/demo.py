@@ -25,10 +25,12 @@ def load() -> None:
 @demo_app.command("logins")
 def logins() -> None:
     """Print the demo logins, one per seat, so you can switch seats and compare."""
-    from accord.demo.scenario import ADMIN_LOGIN, LOGINS
+    from accord.demo.scenario import ADMIN_LOGIN, EXTRA_LOGINS, LOGINS
 
     typer.echo("Demo logins (http://127.0.0.1:8000/login/):")
     for username, (password, _role, _code, label) in LOGINS.items():
+        typer.echo(f"  {username:<10} password {password:<15} {label}")
+    for username, (password, label) in EXTRA_LOGINS.items():
         typer.echo(f"  {username:<10} password {password:<15} {label}")
     admin_name, admin_password = ADMIN_LOGIN
     typer.echo(

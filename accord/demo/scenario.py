@@ -51,6 +51,10 @@ LOGINS = {
     "observer": ("observer-demo", "observer", "AE", "the host (UAE) as observer"),
 }
 ADMIN_LOGIN = ("admin", "admin-demo")
+# Seats the apps' demo extras create (accord/texts/demo.py: releases need a second mediator).
+EXTRA_LOGINS = {
+    "mediator2": ("mediator2-demo", "a second mediator, to approve releases (four eyes)"),
+}
 
 ROUNDS = [
     {
