@@ -1,5 +1,8 @@
 """Enumerate every reachable page and API endpoint with every object id filled in.
 
+Every object of a route's last parameter is tried, under every process; small routes get
+every combination of ids.
+
 URL patterns come from Django's resolver and API paths from the OpenAPI schema, so a new route
 joins the crawl by existing. A route parameter the crawl does not know how to fill fails loudly:
 register it with `register_url_parameter` in the app's confidential.py.
@@ -10,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from math import prod
 
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -31,20 +35,61 @@ def _walk(patterns: list, prefix: str = "") -> Iterator[str]:
             yield route
 
 
-def _ids(parameter: str) -> list[int]:
+FULL_PRODUCT_LIMIT = 400
+
+
+def _model(parameter: str) -> type:
     models = url_parameters()
     if parameter not in models:
         raise AssertionError(
             f"The crawl cannot fill route parameter {parameter!r}: register it with "
             "accord.core.registry.register_url_parameter in the app's confidential.py."
         )
-    model = apps.get_model(models[parameter])
-    return list(model.objects.values_list("pk", flat=True)) or [999999]
+    return apps.get_model(models[parameter])
+
+
+def _ids(parameter: str) -> list[object]:
+    return list(_model(parameter).objects.values_list("pk", flat=True)) or [999999]
+
+
+def _natural(obj: object, parameter: str, depth: int = 2) -> object | None:
+    """The value `obj` itself implies for `parameter` (its process, its text, ...), if any."""
+    if hasattr(obj, parameter):
+        return getattr(obj, parameter)
+    if depth == 0:
+        return None
+    for field in obj._meta.concrete_fields:
+        if field.is_relation and field.many_to_one:
+            related = getattr(obj, field.name, None)
+            found = _natural(related, parameter, depth - 1) if related is not None else None
+            if found is not None:
+                return found
+    return None
+
+
+def _combinations(names: list[str]) -> Iterator[tuple[object, ...]]:
+    """Every id combination when that stays small; otherwise every object of the last
+    parameter with the parents it implies, tried under every process (cross-process access
+    is what an attacker would try first)."""
+    choices = [_ids(name) for name in names]
+    if len(names) < 2 or prod(len(c) for c in choices) <= FULL_PRODUCT_LIMIT:
+        yield from itertools.product(*choices)
+        return
+    processes = choices[names.index("process_id")] if "process_id" in names else [None]
+    for leaf in _model(names[-1]).objects.all():
+        parents = [_natural(leaf, name) for name in names[:-1]]
+        parents = [p if p is not None else c[0] for p, c in zip(parents, choices, strict=False)]
+        for process_id in processes:
+            values = [
+                process_id if name == "process_id" and process_id is not None else value
+                for name, value in zip(names[:-1], parents, strict=True)
+            ]
+            yield (*values, leaf.pk)
 
 
 def _expand(route: str, parameter_pattern: re.Pattern[str]) -> Iterator[str]:
     names = [m.group("name") for m in parameter_pattern.finditer(route)]
-    for combo in itertools.product(*(_ids(name) for name in names)):
+    for combo in _combinations(names):
         values = iter(combo)
         yield "/" + parameter_pattern.sub(lambda _m, v=values: str(next(v)), route)
 
