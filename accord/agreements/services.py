@@ -3,39 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import Http404
 
 from accord.agreements.models import Agreement, ImplementationStatus, Provision
-from accord.audit.services import audit_append
 from accord.domain.visibility import Visibility
 from accord.talks.access import Seat
 from accord.talks.models import Party
-
-
-def _save(obj: models.Model, *, seat: Seat, action: str) -> Any:
-    obj.full_clean()
-    obj.save()
-    change = {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
-    audit_append(
-        actor=seat.membership.user,
-        action=action,
-        obj=obj,
-        change=change,
-        process_id=seat.process.pk,
-    )
-    return obj
-
-
-def _owner_for(seat: Seat) -> Party | None:
-    if seat.is_mediator:
-        return None
-    if seat.party is None:
-        raise ValidationError("This seat speaks for no party, so it cannot own a record.")
-    return seat.party
+from accord.talks.records import seat_owner, seat_save
 
 
 def owns(seat: Seat, record: Agreement) -> bool:
@@ -62,11 +38,11 @@ def agreement_create(
         source_reference=source_reference,
         concluded_on=concluded_on,
         visibility=Visibility(visibility).value,
-        owner_party=_owner_for(seat),
+        owner_party=seat_owner(seat),
         illustrative=illustrative,
         created_by=seat.membership.user,
     )
-    return _save(agreement, seat=seat, action="agreement.create")
+    return seat_save(agreement, seat=seat, action="agreement.create")
 
 
 @transaction.atomic
@@ -95,7 +71,7 @@ def provision_add(
         verifier=verifier,
         clause_reference=clause_reference,
     )
-    return _save(provision, seat=seat, action="provision.add")
+    return seat_save(provision, seat=seat, action="provision.add")
 
 
 @transaction.atomic
@@ -120,8 +96,8 @@ def status_record(
         evidence=evidence,
         links=links,
         visibility=Visibility(visibility).value,
-        owner_party=_owner_for(seat),
+        owner_party=seat_owner(seat),
         illustrative=illustrative,
         created_by=seat.membership.user,
     )
-    return _save(status, seat=seat, action="provision.status")
+    return seat_save(status, seat=seat, action="provision.status")

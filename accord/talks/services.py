@@ -32,21 +32,13 @@ from accord.talks.models import (
     Session,
     WorkingGroup,
 )
-
-
-def _save(obj: models.Model, *, actor: Any, action: str, process_id: int | None) -> Any:
-    """Validate, save and audit one new record (inside the caller's transaction)."""
-    obj.full_clean()
-    obj.save()
-    change = {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
-    audit_append(actor=actor, action=action, obj=obj, change=change, process_id=process_id)
-    return obj
+from accord.talks.records import record_save, seat_owner
 
 
 @transaction.atomic
 def process_create(*, actor: Any, name: str, description: str = "", host: str = "") -> Process:
     process = Process(name=name, description=description, host=host)
-    return _save(process, actor=actor, action="process.create", process_id=None)
+    return record_save(process, actor=actor, action="process.create", process_id=None)
 
 
 @transaction.atomic
@@ -60,7 +52,7 @@ def party_add(
     also_broker: bool = False,
 ) -> Party:
     party = Party(process=process, name=name, code=code, kind=kind, also_broker=also_broker)
-    return _save(party, actor=actor, action="party.add", process_id=process.pk)
+    return record_save(party, actor=actor, action="party.add", process_id=process.pk)
 
 
 @transaction.atomic
@@ -68,7 +60,7 @@ def person_add(
     *, actor: Any, process: Process, name: str, title: str = "", party: Party | None = None
 ) -> Person:
     person = Person(process=process, name=name, title=title, party=party)
-    return _save(person, actor=actor, action="person.add", process_id=process.pk)
+    return record_save(person, actor=actor, action="person.add", process_id=process.pk)
 
 
 @transaction.atomic
@@ -81,7 +73,7 @@ def membership_grant(
     if party is not None and party.process_id != process.pk:
         raise ValidationError({"party": "That party belongs to another process."})
     membership = Membership(user=user, process=process, role=role.value, party=party)
-    return _save(membership, actor=actor, action="membership.grant", process_id=process.pk)
+    return record_save(membership, actor=actor, action="membership.grant", process_id=process.pk)
 
 
 @transaction.atomic
@@ -107,14 +99,14 @@ def round_add(
         ends_on=ends_on,
         outcome=outcome,
     )
-    return _save(round_, actor=actor, action="round.add", process_id=process.pk)
+    return record_save(round_, actor=actor, action="round.add", process_id=process.pk)
 
 
 @transaction.atomic
 def working_group_add(
     *, actor: Any, process: Process, name: str, mandate: str = "", parties: list[Party] = ()
 ) -> WorkingGroup:
-    group = _save(
+    group = record_save(
         WorkingGroup(process=process, name=name, mandate=mandate),
         actor=actor,
         action="working_group.add",
@@ -135,7 +127,7 @@ def session_add(
     working_group: WorkingGroup | None = None,
     participants: list[Party] = (),
 ) -> Session:
-    session = _save(
+    session = record_save(
         Session(round=round, title=title, format=format, date=date, working_group=working_group),
         actor=actor,
         action="session.add",
@@ -155,14 +147,14 @@ def issue_add(
     order: int = 0,
     options: list[str] = (),
 ) -> Issue:
-    issue = _save(
+    issue = record_save(
         Issue(process=process, title=title, description=description, order=order),
         actor=actor,
         action="issue.add",
         process_id=process.pk,
     )
     for label in options:
-        _save(
+        record_save(
             Option(issue=issue, label=label),
             actor=actor,
             action="option.add",
@@ -186,11 +178,6 @@ def issue_create(
         order=order,
         options=options,
     )
-
-
-def _owner_for(seat: Seat) -> Party | None:
-    """Mediators write for the mediation; everyone else for their own party."""
-    return None if seat.is_mediator else seat.party
 
 
 @transaction.atomic
@@ -225,7 +212,7 @@ def position_submit(
         illustrative=illustrative,
         created_by=seat.membership.user,
     )
-    return _save(
+    return record_save(
         position, actor=seat.membership.user, action="position.submit", process_id=seat.process.pk
     )
 
@@ -260,10 +247,10 @@ def minutes_add(
         session=session,
         body=body,
         visibility=Visibility(visibility).value,
-        owner_party=_owner_for(seat),
+        owner_party=seat_owner(seat),
         created_by=seat.membership.user,
     )
-    return _save(
+    return record_save(
         minutes, actor=seat.membership.user, action="minutes.add", process_id=seat.process.pk
     )
 
@@ -287,11 +274,13 @@ def note_add(
         body=body,
         source=source,
         visibility=Visibility(visibility).value,
-        owner_party=_owner_for(seat),
+        owner_party=seat_owner(seat),
         illustrative=illustrative,
         created_by=seat.membership.user,
     )
-    return _save(note, actor=seat.membership.user, action="note.add", process_id=seat.process.pk)
+    return record_save(
+        note, actor=seat.membership.user, action="note.add", process_id=seat.process.pk
+    )
 
 
 def _check_same_process(seat: Seat, **objects: models.Model | None) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -25,30 +24,8 @@ from accord.domain.register import (
 from accord.domain.visibility import ORDER, Visibility
 from accord.talks.access import Seat, require_mediator
 from accord.talks.models import Party
+from accord.talks.records import seat_owner, seat_save
 from accord.truces.models import Incident, IncidentReport, Truce, TruceClaim, Verification
-
-
-def _save(obj: models.Model, *, seat: Seat, action: str) -> Any:
-    obj.full_clean()
-    obj.save()
-    change = {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
-    audit_append(
-        actor=seat.membership.user,
-        action=action,
-        obj=obj,
-        change=change,
-        process_id=seat.process.pk,
-    )
-    return obj
-
-
-def _owner_for(seat: Seat) -> Party | None:
-    """Mediators write for the mediation; delegations and observer missions for their party."""
-    if seat.is_mediator:
-        return None
-    if seat.party is None:
-        raise ValidationError("This seat speaks for no party, so it cannot own a record.")
-    return seat.party
 
 
 def _reporter_kind(seat: Seat) -> str:
@@ -86,11 +63,11 @@ def truce_create(
         geographic_scope=geographic_scope,
         brokered_by=brokered_by,
         visibility=Visibility(visibility).value,
-        owner_party=_owner_for(seat),
+        owner_party=seat_owner(seat),
         illustrative=illustrative,
         created_by=seat.membership.user,
     )
-    return _save(truce, seat=seat, action="truce.create")
+    return seat_save(truce, seat=seat, action="truce.create")
 
 
 @transaction.atomic
@@ -119,11 +96,11 @@ def truce_claim_add(
         ends_on=ends_on,
         note=note,
         visibility=Visibility(visibility).value,
-        owner_party=_owner_for(seat),
+        owner_party=seat_owner(seat),
         illustrative=illustrative,
         created_by=seat.membership.user,
     )
-    return _save(claim, seat=seat, action="truce.claim")
+    return seat_save(claim, seat=seat, action="truce.claim")
 
 
 def earliest_start(*, seat: Seat, truce: Truce) -> date | None:
@@ -167,7 +144,7 @@ def _report(
         incident=incident,
         reporter_kind=_reporter_kind(seat),
         visibility=Visibility(visibility).value,
-        owner_party=_owner_for(seat),
+        owner_party=seat_owner(seat),
         illustrative=illustrative,
         created_by=seat.membership.user,
         content_hash=digest or _digest(fields),
@@ -215,11 +192,11 @@ def report_file(
     )
     if errors:
         raise ValidationError(errors)
-    _owner_for(seat)  # refuse a seat that speaks for no party before creating the incident
+    seat_owner(seat)  # refuse a seat that speaks for no party before creating the incident
     if incident is None:
         incident = Incident.objects.create(truce=truce)
     report = _report(seat, incident, fields, visibility, illustrative)
-    return _save(report, seat=seat, action="incident.report")
+    return seat_save(report, seat=seat, action="incident.report")
 
 
 @transaction.atomic
@@ -271,7 +248,7 @@ def verification_record(
         illustrative=illustrative,
         created_by=seat.membership.user,
     )
-    return _save(verification, seat=seat, action="incident.verify")
+    return seat_save(verification, seat=seat, action="incident.verify")
 
 
 @transaction.atomic
@@ -342,7 +319,7 @@ def reports_import(
     )
     if parsed.errors:
         raise ValidationError([str(e) for e in parsed.errors])
-    owner = _owner_for(seat)
+    owner = seat_owner(seat)
     existing = set(
         IncidentReport.objects.filter(incident__truce=truce, owner_party=owner)
         .exclude(content_hash="")

@@ -1,0 +1,35 @@
+"""Saving a new record the one way every service does: validated, saved, audited, owned."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from accord.audit.services import audit_append
+from accord.talks.access import Seat
+from accord.talks.models import Party
+
+
+def record_save(obj: models.Model, *, actor: Any, action: str, process_id: int | None) -> Any:
+    """Validate and save `obj`, then audit it; call inside the service's transaction."""
+    obj.full_clean()
+    obj.save()
+    change = {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+    audit_append(actor=actor, action=action, obj=obj, change=change, process_id=process_id)
+    return obj
+
+
+def seat_save(obj: models.Model, *, seat: Seat, action: str) -> Any:
+    """`record_save` on behalf of a seat of the process."""
+    return record_save(obj, actor=seat.membership.user, action=action, process_id=seat.process.pk)
+
+
+def seat_owner(seat: Seat) -> Party | None:
+    """Mediators write for the mediation (None); every other seat for its own party."""
+    if seat.is_mediator:
+        return None
+    if seat.party is None:
+        raise ValidationError("This seat speaks for no party, so it cannot own a record.")
+    return seat.party
