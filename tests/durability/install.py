@@ -154,14 +154,16 @@ class Server:
             cwd=REPO,
             start_new_session=True,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=(self.install.data_dir / "server.log").open("ab"),
         )
         self.wait_ready(timeout)
 
     def wait_ready(self, timeout: float = 240) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            assert self.process is not None and self.process.poll() is None, "server exited"
+            assert self.process is not None and self.process.poll() is None, (
+                "server exited: " + self._log_tail()
+            )
             with (
                 contextlib.suppress(OSError),
                 urllib.request.urlopen(f"{self.base}/health", timeout=5) as response,
@@ -170,6 +172,10 @@ class Server:
                     return
             time.sleep(0.1)
         raise AssertionError("the server did not become ready")
+
+    def _log_tail(self) -> str:
+        log = self.install.data_dir / "server.log"
+        return log.read_text(errors="replace")[-2000:] if log.exists() else "(no log)"
 
     def worker_pids(self) -> list[int]:
         """Granian's worker processes (children of the serving process)."""
