@@ -9,6 +9,7 @@ from accord.agreements.models import Agreement, ImplementationStatus, Provision
 from accord.core.registry import register_confidential, register_url_parameter
 from accord.domain.visibility import Visibility
 from accord.talks.access import Seat
+from accord.talks.records import seat_owner
 
 HOST_AGREEMENT = "Crawl host agreement"
 
@@ -16,7 +17,7 @@ HOST_AGREEMENT = "Crawl host agreement"
 def _host_provision(seat: Seat) -> Provision:
     """A public agreement with one provision per owner, to hang canary statuses on."""
     agreement = Agreement.objects.filter(
-        process=seat.process, title=HOST_AGREEMENT, owner_party=services._owner_for(seat)
+        process=seat.process, title=HOST_AGREEMENT, owner_party=seat_owner(seat)
     ).first()
     if agreement is None:
         agreement = services.agreement_create(
