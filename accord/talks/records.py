@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from accord.audit.services import audit_append
+from accord.domain.visibility import ORDER, Visibility
 from accord.talks.access import Seat
 from accord.talks.models import Party
 
@@ -33,3 +34,20 @@ def seat_owner(seat: Seat) -> Party | None:
     if seat.party is None:
         raise ValidationError("This seat speaks for no party, so it cannot own a record.")
     return seat.party
+
+
+def record_widen(record: Any, *, seat: Seat, visibility: str, action: str, noun: str) -> Any:
+    """Widen who sees a confidential record (locked, re-read); sharing is never undone."""
+    record = type(record).objects.select_for_update().get(pk=record.pk)
+    if ORDER.index(Visibility(visibility)) < ORDER.index(Visibility(record.visibility)):
+        raise ValidationError({"visibility": f"A shared {noun} cannot be made narrower."})
+    record.visibility = Visibility(visibility).value
+    record.save(update_fields=["visibility"])
+    audit_append(
+        actor=seat.membership.user,
+        action=action,
+        obj=record,
+        change={"visibility": record.visibility},
+        process_id=seat.process.pk,
+    )
+    return record

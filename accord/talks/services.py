@@ -15,8 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import Http404
 
-from accord.audit.services import audit_append
-from accord.domain.visibility import ORDER, Role, Visibility
+from accord.domain.visibility import Role, Visibility
 from accord.talks.access import Seat, require_mediator
 from accord.talks.models import (
     Issue,
@@ -32,7 +31,7 @@ from accord.talks.models import (
     Session,
     WorkingGroup,
 )
-from accord.talks.records import record_save, seat_owner
+from accord.talks.records import record_save, record_widen, seat_owner
 
 
 @transaction.atomic
@@ -222,19 +221,9 @@ def position_share(*, seat: Seat, position: Position, visibility: Visibility) ->
     """Widen who sees a position. Sharing cannot be undone, so narrowing is refused."""
     if position.owner_party_id != seat.membership.party_id or not seat.is_delegation:
         raise Http404("Not found")
-    position = Position.objects.select_for_update().get(pk=position.pk)
-    if ORDER.index(Visibility(visibility)) < ORDER.index(Visibility(position.visibility)):
-        raise ValidationError({"visibility": "A shared position cannot be made narrower."})
-    position.visibility = Visibility(visibility).value
-    position.save(update_fields=["visibility"])
-    audit_append(
-        actor=seat.membership.user,
-        action="position.share",
-        obj=position,
-        change={"visibility": position.visibility},
-        process_id=seat.process.pk,
+    return record_widen(
+        position, seat=seat, visibility=visibility, action="position.share", noun="position"
     )
-    return position
 
 
 @transaction.atomic

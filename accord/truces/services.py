@@ -21,10 +21,10 @@ from accord.domain.register import (
     parse_acled_csv,
     split_sources,
 )
-from accord.domain.visibility import ORDER, Visibility
+from accord.domain.visibility import Visibility
 from accord.talks.access import Seat, require_mediator
 from accord.talks.models import Party
-from accord.talks.records import seat_owner, seat_save
+from accord.talks.records import record_widen, seat_owner, seat_save
 from accord.truces.models import Incident, IncidentReport, Truce, TruceClaim, Verification
 
 
@@ -210,19 +210,9 @@ def report_share(*, seat: Seat, report: IncidentReport, visibility: Visibility) 
         )
     if not owns:
         raise Http404("Not found")
-    report = IncidentReport.objects.select_for_update().get(pk=report.pk)
-    if ORDER.index(Visibility(visibility)) < ORDER.index(Visibility(report.visibility)):
-        raise ValidationError({"visibility": "A shared report cannot be made narrower."})
-    report.visibility = Visibility(visibility).value
-    report.save(update_fields=["visibility"])
-    audit_append(
-        actor=seat.membership.user,
-        action="incident.report.share",
-        obj=report,
-        change={"visibility": report.visibility},
-        process_id=seat.process.pk,
+    return record_widen(
+        report, seat=seat, visibility=visibility, action="incident.report.share", noun="report"
     )
-    return report
 
 
 @transaction.atomic
