@@ -61,7 +61,7 @@ def test_pages_for_members_and_404_for_outsiders(table: Table) -> None:
 def test_incident_list_filters_and_query_count(table: Table, django_assert_max_num_queries):
     truce = make_truce(table)
     for day in range(1, 6):
-        file(table, "ua", truce, alleged="RU", event_date=date(2026, 2, day), location=f"P{day}")
+        file(table, "ua", truce, alleged="RU", event_date=date(2026, 2, day), location=f"Village-{day}")
     file(table, "ru", truce, alleged="UA", event_type="Battles", sub_event_type="Armed clash")
     client = client_for(table, "mediator")
     url = f"/p/{table.process.pk}/truces/{truce.pk}/incidents/"
@@ -69,11 +69,11 @@ def test_incident_list_filters_and_query_count(table: Table, django_assert_max_n
         page = client.get(url)
     assert page.content.decode().count("/incidents/") >= 6
     battles = client.get(url, {"event_type": "Battles"}).content.decode()
-    assert "Armed clash" in battles and "P3" not in battles
+    assert "Armed clash" in battles and "Village-3" not in battles
     ranged = client.get(url, {"date_from": "2026-02-02", "date_to": "2026-02-03"}).content.decode()
-    assert "P2" in ranged and "P3" in ranged and "P4" not in ranged
+    assert "Village-2" in ranged and "Village-3" in ranged and "Village-4" not in ranged
     party = client.get(url, {"alleged_party": table.parties["UA"].pk}).content.decode()
-    assert "Armed clash" in party and "P1" not in party
+    assert "Armed clash" in party and "Village-1" not in party
     partial = client.get(url, {"status": "reported"}, HTTP_HX_REQUEST="true")
     assert b"<html" not in partial.content
     with django_assert_max_num_queries(12):
