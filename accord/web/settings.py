@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "accord.core",
     "accord.audit",
+    "accord.files",
     "accord.accounts",
     "accord.talks",
     "accord.jobs",
@@ -161,6 +162,8 @@ ACCORD_JOBS_EAGER = env_bool("ACCORD_JOBS_EAGER", False)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("ACCORD_MAX_REQUEST_BYTES", 2 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+# Largest file kept in the content-addressed blob store (attachments); see docs/operations.md.
+ACCORD_MAX_UPLOAD_BYTES = env_int("ACCORD_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
