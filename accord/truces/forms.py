@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from accord.core.visibility import VISIBILITY_CHOICES
-from accord.domain.register import event_type_choices, sub_event_type_choices
+from accord.domain.register import decode, event_type_choices, sub_event_type_choices
 from accord.talks.models import Party
 from accord.truces.models import IncidentReport, Verification
 
@@ -100,3 +100,35 @@ class FilterForm(forms.Form):
     def __init__(self, *args: Any, process_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["alleged_party"].queryset = Party.objects.filter(process_id=process_id)
+
+
+# The CSV import page. The confirm step posts the previewed text back (multipart, so it is not
+# URL-encoded); the import service validates it again, so an edited text cannot slip past.
+IMPORT_MAX_BYTES = 1024 * 1024
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(help_text="ACLED-style CSV, UTF-8, at most 1 MiB")
+    visibility = forms.ChoiceField(
+        choices=VISIBILITY_CHOICES,
+        initial="own",
+        help_text="Who sees the imported reports (share wider later, never narrower)",
+    )
+
+    def clean_file(self) -> str:
+        """The upload as text: too large or not UTF-8 is a form error naming the file."""
+        upload = self.cleaned_data["file"]
+        if upload.size > IMPORT_MAX_BYTES:
+            raise forms.ValidationError(
+                f"{upload.name}: {upload.size} bytes is more than the page takes "
+                f"({IMPORT_MAX_BYTES}); use `accord truce import` for larger files."
+            )
+        try:
+            return decode(upload.read())
+        except ValueError as error:
+            raise forms.ValidationError(f"{upload.name}: {error}") from error
+
+
+class ImportConfirmForm(forms.Form):
+    text = forms.CharField(widget=forms.HiddenInput, strip=False, max_length=IMPORT_MAX_BYTES)
+    visibility = forms.ChoiceField(choices=VISIBILITY_CHOICES, widget=forms.HiddenInput)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
@@ -16,6 +17,8 @@ from accord.truces import selectors, services
 from accord.truces.forms import (
     ClaimForm,
     FilterForm,
+    ImportConfirmForm,
+    ImportUploadForm,
     MergeForm,
     ReportForm,
     ShareForm,
@@ -248,3 +251,56 @@ def report_share(request: HttpRequest, process_id: int, report_id: int) -> HttpR
     except ValidationError as error:
         return HttpResponse("; ".join(error.messages), status=400)
     return redirect("incident", process_id=process_id, incident_id=report.incident_id)
+
+
+def _import_dry_run(
+    seat, truce, text: str, visibility: Visibility
+) -> tuple[services.ImportResult | None, list[str]]:
+    """What `reports_import` would do, without doing it: the CLI's own service runs inside a
+    savepoint that is always rolled back, so the preview and the import cannot disagree."""
+    try:
+        with transaction.atomic():
+            result = services.reports_import(
+                seat=seat, truce=truce, text=text, visibility=visibility
+            )
+            transaction.set_rollback(True)
+    except ValidationError as error:
+        return None, error.messages
+    return result, []
+
+
+@login_required
+def truce_import(request: HttpRequest, process_id: int, truce_id: int) -> HttpResponse:
+    """Upload an ACLED-style CSV, see row-numbered errors or the new/already-present counts,
+    then confirm. Mediators and delegations only; the reports are owned by the seat."""
+    seat = access_process(request.user, process_id)
+    if not (seat.is_mediator or seat.is_delegation):
+        raise Http404("Not available")
+    truce = selectors.truce_get(seat=seat, truce_id=truce_id)
+    context = {"seat": seat, "process": seat.process, "truce": truce, "result": None}
+    upload = ImportUploadForm()
+    if request.method == "POST" and request.POST.get("step") == "confirm":
+        confirm = ImportConfirmForm(request.POST)
+        if not confirm.is_valid():
+            return HttpResponse(confirm.errors.as_text(), status=400)
+        data = confirm.cleaned_data
+        try:
+            result = services.reports_import(
+                seat=seat, truce=truce, text=data["text"], visibility=Visibility(data["visibility"])
+            )
+        except ValidationError as error:
+            context |= {"upload_form": upload, "errors": error.messages}
+            return _render(request, "truces/import.html", context, True)
+        context |= {"result": result, "done": True, "upload_form": upload}
+        return _render(request, "truces/import.html", context)
+    if request.method == "POST":
+        upload = ImportUploadForm(request.POST, request.FILES)
+        if upload.is_valid():
+            text, level = upload.cleaned_data["file"], Visibility(upload.cleaned_data["visibility"])
+            result, errors = _import_dry_run(seat, truce, text, level)
+            confirm = ImportConfirmForm(initial={"text": text, "visibility": level.value})
+            context |= {"result": result, "errors": errors, "confirm_form": confirm}
+            context |= {"visibility": level, "upload_form": ImportUploadForm()}
+            return _render(request, "truces/import.html", context, bool(errors))
+    context["upload_form"] = upload
+    return _render(request, "truces/import.html", context, bool(upload.errors))
