@@ -30,6 +30,10 @@ SETS = {
         (FIXTURES / "heldout").glob("*.txt")
     ),
     "held-out v2 (synthetic, unseen)": sorted((FIXTURES / "heldout2").glob("*.txt")),
+    "real dev (VOA, public domain; tuned on)": sorted((FIXTURES / "real" / "dev").glob("*.txt")),
+    "real held-out (VOA, public domain; unseen)": sorted(
+        (FIXTURES / "real" / "heldout").glob("*.txt")
+    ),
 }
 SPEED_ROUNDS = 20
 #: Articles textacy refused (odd number of quotation marks).
