@@ -55,7 +55,10 @@ def _blobs() -> Iterator[Blob]:
 def blob_references(blob_ids: list[int]) -> dict[int, list[str]]:
     """For each blob id, the records pointing at it ("truces.IncidentAttachment #12")."""
     found: dict[int, list[str]] = defaultdict(list)
-    for relation in Blob._meta.related_objects:
+    relations = [
+        f for f in Blob._meta.get_fields(include_hidden=True) if f.one_to_many or f.one_to_one
+    ]
+    for relation in relations:
         model, name = relation.related_model, relation.field.name
         rows = model._base_manager.filter(**{f"{name}_id__in": blob_ids})
         for pk, blob_id in rows.values_list("pk", f"{name}_id").order_by("pk"):

@@ -113,7 +113,7 @@ def file_digest(path: Path) -> tuple[str, int]:
 
 
 def check(sha256: str, size: int) -> str:
-    """"" when the blob is present and intact, else "missing" or "altered"."""
+    """ "" when the blob is present and intact, else "missing" or "altered"."""
     path = blob_path(sha256)
     if not path.is_file():
         return "missing"
@@ -136,6 +136,6 @@ def stored_hashes(root: Path | None = None) -> Iterator[tuple[str, Path]]:
     if not base.is_dir():
         return
     for path in sorted(base.glob("??/??/*")):
-        if path.is_file() and not path.is_symlink() and is_sha256(path.name):
-            if path.parent.name == path.name[2:4] and path.parent.parent.name == path.name[:2]:
-                yield path.name, path
+        named = is_sha256(path.name) and path == blob_path(path.name, base)
+        if named and path.is_file() and not path.is_symlink():
+            yield path.name, path

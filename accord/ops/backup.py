@@ -1,9 +1,12 @@
 """`accord backup` and `accord restore`: the database, the uploaded files and a manifest.
 
 The archive is a gzipped tar: `manifest.json` (format, database kind, SHA-256 of every other
-member), `database.sqlite3` or `database.pgdump`, and `files/...` (ACCORD_DATA_DIR/files).
-With a passphrase the whole archive is sealed (accord.ops.crypto). A restore checks every name
-(no absolute paths, no `..`, regular files only) and every hash before it writes anything.
+member), `database.sqlite3` or `database.pgdump`, `files/...` (ACCORD_DATA_DIR/files) and
+`blobs/ab/cd/<sha256>` (the content-addressed store, ACCORD_DATA_DIR/blobs). With a passphrase
+the whole archive is sealed (accord.ops.crypto). A restore checks every name (no absolute
+paths, no `..`, regular files only), every hash, and that every blob's bytes hash to its name,
+before it writes anything; afterwards every Blob row of the restored database must find its
+file intact.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 
+from accord.files import storage
 from accord.ops import crypto, database
 
 FORMAT = 1
@@ -61,6 +65,21 @@ def _uploaded_files() -> list[tuple[str, Path]]:
     return [(f"files/{p.relative_to(root).as_posix()}", p) for p in found]
 
 
+def _blob_files() -> list[tuple[str, Path]]:
+    """The blob store, listed after the database dump: every blob the dump references was
+    written before its row committed, so it is on disk by now."""
+    root = storage.blobs_root()
+    return [(f"blobs/{p.relative_to(root).as_posix()}", p) for _sha, p in storage.stored_hashes()]
+
+
+def _blob_member(name: str) -> str | None:
+    """The hash a `blobs/ab/cd/<sha256>` member claims to hold, or None for a malformed name."""
+    parts = PurePosixPath(name).parts
+    if len(parts) != 4 or parts[0] != "blobs" or not storage.is_sha256(parts[3]):
+        return None
+    return parts[3] if parts[1:3] == (parts[3][:2], parts[3][2:4]) else None
+
+
 def backup_create(out: Path, *, passphrase: str | None = None) -> Manifest:
     """Write a consistent backup of this installation to `out` (taken while it runs)."""
     with tempfile.TemporaryDirectory(prefix="accord-backup-") as tmp:
@@ -69,7 +88,7 @@ def backup_create(out: Path, *, passphrase: str | None = None) -> Manifest:
             fmt = database.dump(dump_path)
         except subprocess.CalledProcessError as exc:
             raise BackupError(f"pg_dump failed: {exc.stderr.decode(errors='replace')}") from exc
-        entries = [(DUMP_NAMES[fmt], dump_path), *_uploaded_files()]
+        entries = [(DUMP_NAMES[fmt], dump_path), *_uploaded_files(), *_blob_files()]
         manifest = Manifest(
             database=fmt,
             members={name: _sha256(path) for name, path in entries},
@@ -105,7 +124,11 @@ def safe_member_name(name: str) -> bool:
         and ".." not in path.parts
         and "\\" not in name
         and "\x00" not in name
-        and (name in {"manifest.json", *DUMP_NAMES.values()} or name.startswith("files/"))
+        and (
+            name in {"manifest.json", *DUMP_NAMES.values()}
+            or name.startswith("files/")
+            or _blob_member(name) is not None
+        )
     )
 
 
@@ -131,6 +154,8 @@ def _read_archive(data: bytes) -> tuple[Manifest, dict[str, bytes]]:
     for name, body in contents.items():
         if hashlib.sha256(body).hexdigest() != manifest.members[name]:
             raise BackupError(f"{name} does not match its hash in the manifest")
+        if name.startswith("blobs/") and manifest.members[name] != _blob_member(name):
+            raise BackupError(f"{name}: the stored file does not hash to its name")
     return manifest, contents
 
 
@@ -177,9 +202,33 @@ def backup_restore(source: Path, *, passphrase: str | None = None, force: bool =
         except ValueError as exc:
             raise BackupError(str(exc)) from exc
     for name, body in contents.items():
+        if name.startswith("blobs/"):
+            _blob_restore(body)
+            continue
         target = root.joinpath(*PurePosixPath(name).parts[1:])
         if not target.resolve().is_relative_to(root.resolve()):
             raise BackupError(f"unsafe archive member refused: {name!r}")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(body)
+    _blobs_check()
     return manifest
+
+
+def _blob_restore(body: bytes) -> None:
+    try:
+        storage.write_chunks([body], max_bytes=len(body))
+    except OSError as exc:
+        raise BackupError(f"cannot write the blob store: {exc}") from exc
+
+
+def _blobs_check() -> None:
+    """Every Blob row of the restored database must find its file, intact."""
+    from accord.files.selectors import blobs_verify
+
+    report = blobs_verify()
+    if not report.ok:
+        shown = "; ".join(p.describe() for p in report.problems[:5])
+        raise BackupError(
+            f"the database was restored, but {len(report.problems)} uploaded file(s) are "
+            f"missing or altered ({shown}); run `accord files verify`"
+        )

@@ -72,7 +72,8 @@ def _database() -> list[Finding]:
             cursor.execute("SELECT 1")
     except DatabaseError as exc:
         return [Finding(ERROR, f"Database unreachable ({connection.vendor}): {exc}".strip())]
-    return _migrations() + _audit()
+    found = _migrations()
+    return found + _audit() + (_files() if not found else [])
 
 
 def _migrations() -> list[Finding]:
@@ -111,6 +112,18 @@ def _audit() -> list[Finding]:
         found.append(
             Finding(ERROR, f"Audit chain broken at entry {first_break.seq}: {first_break.reason}.")
         )
+    return found
+
+
+def _files() -> list[Finding]:
+    """Every uploaded file present and unaltered (re-hashes the whole store)."""
+    from accord.files.selectors import blobs_verify
+
+    report = blobs_verify()
+    found = [Finding(ERROR, f"Uploaded file {p.describe()}.") for p in report.problems[:20]]
+    if len(report.problems) > 20:
+        more = len(report.problems) - 20
+        found.append(Finding(ERROR, f"{more} more: run `accord files verify`."))
     return found
 
 

@@ -9,7 +9,13 @@ from accord.domain.visibility import Visibility
 from accord.talks.access import Seat
 from accord.talks.models import Party
 from accord.truces import services
-from accord.truces.models import IncidentReport, Truce, TruceClaim, Verification
+from accord.truces.models import (
+    IncidentAttachment,
+    IncidentReport,
+    Truce,
+    TruceClaim,
+    Verification,
+)
 
 HOST_TRUCE = "Crawl host truce"
 DAY = date(2026, 1, 2)
@@ -72,14 +78,31 @@ def _make_verification(*, seat: Seat, visibility: Visibility, canary: str) -> Ve
     )
 
 
+def _make_attachment(*, seat: Seat, visibility: Visibility, canary: str) -> IncidentAttachment:
+    """A report at `visibility` (no canary of its own) with a file whose name, description and
+    bytes carry the canary: the attachment must be seen exactly where its report is."""
+    report = services.report_file(
+        seat=seat, truce=_host_truce(seat), fields=_fields(), visibility=visibility
+    )
+    return services.attachment_add(
+        seat=seat,
+        report=report,
+        upload=f"Evidence {canary}\n".encode(),
+        name=f"photo-{canary}.txt",
+        description=f"Attachment {canary}",
+    )
+
+
 register_confidential(Truce, _make_truce)
 register_confidential(TruceClaim, _make_claim)
 register_confidential(IncidentReport, _make_report)
 register_confidential(Verification, _make_verification)
+register_confidential(IncidentAttachment, _make_attachment)
 
 for parameter, label in {
     "truce_id": "truces.Truce",
     "incident_id": "truces.Incident",
     "report_id": "truces.IncidentReport",
+    "attachment_id": "truces.IncidentAttachment",
 }.items():
     register_url_parameter(parameter, label)

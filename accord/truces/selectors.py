@@ -22,7 +22,14 @@ from accord.domain.register import (
     duplicate_candidates,
 )
 from accord.talks.access import Seat
-from accord.truces.models import Incident, IncidentReport, Truce, TruceClaim, Verification
+from accord.truces.models import (
+    Incident,
+    IncidentAttachment,
+    IncidentReport,
+    Truce,
+    TruceClaim,
+    Verification,
+)
 
 MAX_LISTED = 500
 
@@ -152,6 +159,7 @@ def incident_get(*, seat: Seat, incident_id: int) -> IncidentView:
     views = _views(seat, report_visible(seat=seat).filter(incident_id=incident_id))
     if not views:
         raise Http404("Not found")
+    _attachments_onto(views[0].reports)
     return views[0]
 
 
@@ -241,3 +249,22 @@ def _get[T](queryset: QuerySet[T], pk: int) -> T:
     if found is None:
         raise Http404("Not found")
     return found
+
+
+def attachment_visible(*, seat: Seat) -> QuerySet[IncidentAttachment]:
+    """Attachments of the reports this seat may see: an attachment has no rule of its own."""
+    return IncidentAttachment.objects.filter(report__in=report_visible(seat=seat).values("pk"))
+
+
+def attachment_get(*, seat: Seat, attachment_id: int) -> IncidentAttachment:
+    return _get(attachment_visible(seat=seat).select_related("blob", "report"), attachment_id)
+
+
+def _attachments_onto(reports: list[IncidentReport]) -> None:
+    """Set `attachment_list` on each (already visible) report, in one query."""
+    by_report: dict[int, list[IncidentAttachment]] = defaultdict(list)
+    rows = IncidentAttachment.objects.filter(report__in=[r.pk for r in reports])
+    for attachment in rows.select_related("blob").order_by("created_at", "id"):
+        by_report[attachment.report_id].append(attachment)
+    for report in reports:
+        report.attachment_list = by_report.get(report.pk, [])

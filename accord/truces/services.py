@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -22,10 +23,19 @@ from accord.domain.register import (
     split_sources,
 )
 from accord.domain.visibility import Visibility
+from accord.files.names import safe_filename
+from accord.files.services import blob_store
 from accord.talks.access import Seat, require_mediator
 from accord.talks.models import Party
 from accord.talks.records import record_widen, seat_owner, seat_save
-from accord.truces.models import Incident, IncidentReport, Truce, TruceClaim, Verification
+from accord.truces.models import (
+    Incident,
+    IncidentAttachment,
+    IncidentReport,
+    Truce,
+    TruceClaim,
+    Verification,
+)
 
 
 def _reporter_kind(seat: Seat) -> str:
@@ -355,3 +365,47 @@ def reports_import(
         process_id=seat.process.pk,
     )
     return result
+
+
+def _owns_report(seat: Seat, report: IncidentReport) -> bool:
+    if seat.is_mediator:
+        return report.owner_party_id is None
+    return report.owner_party_id is not None and report.owner_party_id == seat.membership.party_id
+
+
+@transaction.atomic
+def attachment_add(
+    *,
+    seat: Seat,
+    report: IncidentReport,
+    upload: Any,
+    name: str = "",
+    description: str = "",
+    illustrative: bool = False,
+) -> IncidentAttachment:
+    """Attach a file to a report its seat wrote. The bytes go to the blob store (hashed while
+    streamed, size-limited); the attachment is seen exactly by whoever sees the report."""
+    if report.incident.truce.process_id != seat.process.pk or not _owns_report(seat, report):
+        raise Http404("Not found")
+    blob = blob_store(upload)
+    attachment = IncidentAttachment(
+        report=report,
+        blob=blob,
+        name=safe_filename(name or getattr(upload, "name", "") or ""),
+        description=description.strip()[:500],
+        illustrative=illustrative,
+        uploaded_by=seat.membership.user,
+    )
+    return seat_save(attachment, seat=seat, action="incident.attachment.add")
+
+
+@transaction.atomic
+def attachment_downloaded(*, seat: Seat, attachment: IncidentAttachment) -> None:
+    """Record who fetched an attachment's bytes (evidence handling is audited)."""
+    audit_append(
+        actor=seat.membership.user,
+        action="incident.attachment.download",
+        obj=attachment,
+        change={"sha256": attachment.blob.sha256},
+        process_id=seat.process.pk,
+    )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from accord.truces import views
+from accord.truces import attachments, views
 
 urlpatterns = [
     path("p/<id:process_id>/truces/", views.truce_list, name="truces"),
@@ -18,11 +18,6 @@ urlpatterns = [
         views.truce_export,
         name="truce_export",
     ),
-    path(
-        "p/<id:process_id>/truces/<id:truce_id>/import",
-        views.truce_import,
-        name="truce_import",
-    ),
     path("p/<id:process_id>/incidents/<id:incident_id>/", views.incident_detail, name="incident"),
     path(
         "p/<id:process_id>/incidents/<id:incident_id>/merge",
@@ -31,3 +26,4 @@ urlpatterns = [
     ),
     path("p/<id:process_id>/reports/<id:report_id>/share", views.report_share, name="report_share"),
 ]
+urlpatterns += attachments.urlpatterns
