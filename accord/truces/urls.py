@@ -18,6 +18,11 @@ urlpatterns = [
         views.truce_export,
         name="truce_export",
     ),
+    path(
+        "p/<id:process_id>/truces/<id:truce_id>/import",
+        views.truce_import,
+        name="truce_import",
+    ),
     path("p/<id:process_id>/incidents/<id:incident_id>/", views.incident_detail, name="incident"),
     path(
         "p/<id:process_id>/incidents/<id:incident_id>/merge",
