@@ -49,3 +49,4 @@ def _make_status(*, seat: Seat, visibility: Visibility, canary: str) -> Implemen
 register_confidential(Agreement, _make_agreement)
 register_confidential(ImplementationStatus, _make_status)
 register_url_parameter("agreement_id", "agreements.Agreement")
+register_url_parameter("provision_id", "agreements.Provision")

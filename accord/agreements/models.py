@@ -53,6 +53,23 @@ class Provision(models.Model):
     due_on = models.DateField(null=True, blank=True)
     verifier = models.CharField(max_length=200, blank=True, help_text="Who verifies it")
     clause_reference = models.CharField(max_length=200, blank=True)
+    # Where the commitment comes from and what shows it is kept. Each link is shown only to a
+    # seat that may read the linked record through its own app's selectors.
+    text_version = models.ForeignKey(
+        "texts.TextVersion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The released version of the negotiating text the clause is read from",
+    )
+    clause_number = models.CharField(max_length=40, blank=True)
+    exchange = models.ForeignKey(
+        "exchanges.Exchange", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    truce = models.ForeignKey(
+        "truces.Truce", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["number", "id"]
@@ -72,6 +89,12 @@ class ImplementationStatus(ConfidentialRecord):
     as_of = models.DateField()
     evidence = models.TextField()
     links = models.TextField(blank=True, help_text="One link or document reference per line")
+    statements = models.ManyToManyField(
+        "monitor.Statement",
+        blank=True,
+        related_name="+",
+        help_text="Public statements (from the monitor) cited as evidence",
+    )
     illustrative = models.BooleanField(default=False, help_text="Invented for the demo")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from accord.agreements import links
 from accord.agreements.models import Agreement, ImplementationStatus, Provision
 from accord.core.visibility import visibility_q
 from accord.domain.register import (
@@ -19,7 +20,9 @@ from accord.domain.register import (
     level_label,
     score,
 )
+from accord.monitor import selectors as monitor_selectors
 from accord.talks.access import Seat
+from accord.truces.models import Truce
 
 JOINT = "all parties"
 
@@ -33,11 +36,14 @@ def agreement_list(*, seat: Seat) -> QuerySet[Agreement]:
 
 
 def status_visible(*, seat: Seat) -> QuerySet[ImplementationStatus]:
+    """Statuses the seat may see, with the statements they cite (read through the monitor)."""
+    statements = monitor_selectors.statement_list(seat=seat).order_by("date", "id")
     return (
         ImplementationStatus.objects.visible_to(seat.viewer)
         .filter(visibility_q(seat.viewer, prefix="provision__agreement__"))
         .filter(provision__agreement__process=seat.process)
         .select_related("owner_party")
+        .prefetch_related(Prefetch("statements", queryset=statements))
     )
 
 
@@ -62,6 +68,39 @@ def provision_get(*, seat: Seat, agreement: Agreement, provision_id: int) -> Pro
     if found is None:
         raise Http404("Not found")
     return found
+
+
+@dataclass(frozen=True)
+class ProvisionPage:
+    """One provision with what it links to, each as far as the seat may see it."""
+
+    provision: Provision
+    statuses: list[ImplementationStatus]
+    clause: links.ClauseView | None
+    exchange: links.ExchangeCounts | None
+    truce: Truce | None
+
+
+def provision_page(*, seat: Seat, provision_id: int) -> ProvisionPage:
+    """A provision of an agreement the seat sees (else 404), its visible statuses and links."""
+    provision = (
+        Provision.objects.filter(agreement__in=agreement_list(seat=seat), pk=provision_id)
+        .select_related("agreement", "agreement__owner_party", "obligor")
+        .prefetch_related(Prefetch("statuses", queryset=status_visible(seat=seat)))
+        .first()
+    )
+    if provision is None:
+        raise Http404("Not found")
+    exchange = links.visible_exchange(seat=seat, exchange_id=provision.exchange_id)
+    return ProvisionPage(
+        provision,
+        sorted(provision.statuses.all(), key=lambda s: (s.as_of, s.pk)),
+        links.clause_view(
+            seat=seat, version_id=provision.text_version_id, number=provision.clause_number
+        ),
+        None if exchange is None else links.exchange_counts(seat=seat, exchange=exchange),
+        links.visible_truce(seat=seat, truce_id=provision.truce_id),
+    )
 
 
 @dataclass(frozen=True)

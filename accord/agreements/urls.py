@@ -11,4 +11,9 @@ urlpatterns = [
         views.agreement_detail,
         name="agreement",
     ),
+    path(
+        "p/<id:process_id>/provisions/<id:provision_id>/",
+        views.provision_detail,
+        name="provision",
+    ),
 ]
