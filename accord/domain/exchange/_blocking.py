@@ -38,6 +38,18 @@ def _codes(values: np.ndarray) -> np.ndarray:
     return codes
 
 
+def _shared_codes(left: Features, right: Features, name: str) -> np.ndarray:
+    """Codes of a string column over both lists (equal strings, equal codes); -1 when missing."""
+    shared: dict[str, int] = {"": -1}
+    parts = []
+    for features in (left, right):
+        mapping = np.array(
+            [shared.setdefault(v, len(shared) - 1) for v in features.uniques[name]], dtype=np.int64
+        )
+        parts.append(mapping[features.codes[name]])
+    return np.concatenate(parts)
+
+
 def _combine(*codes: np.ndarray) -> np.ndarray:
     """One code for a tuple of codes; -1 when any part is missing."""
     out = np.zeros(len(codes[0]), dtype=np.int64)
@@ -63,9 +75,10 @@ def _pass_keys(left: Features, right: Features) -> list[tuple[Keys, Keys]]:
     """
 
     def both(name: str) -> np.ndarray:
-        return _codes(np.concatenate([getattr(left, name), getattr(right, name)]))
+        return _shared_codes(left, right, name)
 
-    surname, given, patronymic, year = (both(n) for n in ("surname", "given", "patronymic", "year"))
+    surname, given, patronymic = (both(n) for n in ("surname", "given", "patronymic"))
+    year = _codes(np.concatenate([left.year, right.year]))
     weights = np.array([10_000, 100, 1])
     readings = np.concatenate([left.date1, right.date1, left.date2, right.date2]) @ weights
     dates = _codes(readings)

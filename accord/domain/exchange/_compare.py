@@ -8,6 +8,8 @@ phonetic key for surnames, the equivalence class for given names and patronymics
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 from rapidfuzz.process import cpdist
@@ -34,49 +36,68 @@ def compare(
     """Level (int8) and similarity (float) of every field for the pairs (li[k], ri[k])."""
     levels: dict[str, np.ndarray] = {}
     similarity: dict[str, np.ndarray] = {}
-    levels["surname"], similarity["surname"] = _names(left.surname[li], right.surname[ri])
+
+    def pair(attr: str) -> _Pair:
+        return _Pair(
+            left.codes[attr][li], right.codes[attr][ri], left.uniques[attr], right.uniques[attr]
+        )
+
+    levels["surname"], similarity["surname"] = _names(pair("surname"))
     for field_name, attr in (("given_name", "given"), ("patronymic", "patronymic")):
-        a, b = getattr(left, attr)[li], getattr(right, attr)[ri]
-        spelt = getattr(left, f"{attr}_key")[li], getattr(right, f"{attr}_key")[ri]
-        levels[field_name], similarity[field_name] = _names(a, b, *spelt)
+        levels[field_name], similarity[field_name] = _names(pair(attr), pair(f"{attr}_key"))
     levels["birth_date"], similarity["birth_date"] = _dates(left, right, li, ri)
     for field_name, attr in (("document", "document"), ("military_number", "military")):
-        a, b = getattr(left, attr)[li], getattr(right, attr)[ri]
-        levels[field_name], similarity[field_name] = _numbers(a, b)
+        levels[field_name], similarity[field_name] = _numbers(pair(attr))
     return levels, similarity
 
 
-def _missing(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return (a == "") | (b == "")
+class _Pair(NamedTuple):
+    """One string field of many pairs: codes on each side and the distinct strings they name."""
+
+    a: np.ndarray
+    b: np.ndarray
+    a_values: list[str]
+    b_values: list[str]
+
+    def subset(self, index: np.ndarray) -> _Pair:
+        return _Pair(self.a[index], self.b[index], self.a_values, self.b_values)
+
+    def missing(self) -> np.ndarray:
+        return (self.a == 0) | (self.b == 0)
 
 
-def _names(
-    a: np.ndarray,
-    b: np.ndarray,
-    a_spelt: np.ndarray | None = None,
-    b_spelt: np.ndarray | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
+def _names(pair: _Pair, spelt: _Pair | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Similarity of the class keys, or of the spellings when these are closer (typos)."""
-    sim = _paired(a, b, JaroWinkler.normalized_similarity)
-    if a_spelt is not None and b_spelt is not None:
+    sim = _paired(pair, JaroWinkler.normalized_similarity)
+    if spelt is not None:
         differ = np.flatnonzero(sim < 0.9999)
-        spelt = _paired(a_spelt[differ], b_spelt[differ], JaroWinkler.normalized_similarity)
-        sim[differ] = np.maximum(sim[differ], np.minimum(spelt, 0.999))
-    level = np.select([_missing(a, b), sim >= 0.9999, sim >= CLOSE, sim >= FUZZY], [0, 1, 2, 3], 4)
+        by_spelling = _paired(spelt.subset(differ), JaroWinkler.normalized_similarity)
+        sim[differ] = np.maximum(sim[differ], np.minimum(by_spelling, 0.999))
+    level = np.select([pair.missing(), sim >= 0.9999, sim >= CLOSE, sim >= FUZZY], [0, 1, 2, 3], 4)
     return level.astype(np.int8), sim
 
 
-def _numbers(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    distance = _paired(a, b, Levenshtein.distance)
-    level = np.select([_missing(a, b), distance == 0, distance == 1], [0, 1, 2], 3)
-    lengths = np.maximum(np.fromiter((len(x) for x in a), int, len(a)), 1)
-    return level.astype(np.int8), np.clip(1 - distance / lengths, 0, 1)
+def _numbers(pair: _Pair) -> tuple[np.ndarray, np.ndarray]:
+    distance = _paired(pair, Levenshtein.distance)
+    missing = pair.missing()
+    level = np.select([missing, distance == 0, distance == 1], [0, 1, 2], 3)
+    lengths = np.maximum(np.array([len(x) for x in pair.a_values], dtype=np.int64)[pair.a], 1)
+    return level.astype(np.int8), np.where(missing, 0.0, np.clip(1 - distance / lengths, 0, 1))
 
 
-def _paired(a: np.ndarray, b: np.ndarray, scorer: object) -> np.ndarray:
-    if len(a) == 0:
-        return np.zeros(0)
-    return cpdist(a.tolist(), b.tolist(), scorer=scorer, workers=-1).astype(float)
+def _paired(pair: _Pair, scorer: object) -> np.ndarray:
+    """Score each distinct pair of strings once; pairs with a missing side are not scored."""
+    result = np.zeros(len(pair.a))
+    present = np.flatnonzero((pair.a != 0) & (pair.b != 0))
+    if len(present) == 0:
+        return result
+    width = len(pair.b_values)
+    unique, inverse = np.unique(pair.a[present] * width + pair.b[present], return_inverse=True)
+    a = [pair.a_values[i] for i in (unique // width).tolist()]
+    b = [pair.b_values[i] for i in (unique % width).tolist()]
+    scores = cpdist(a, b, scorer=scorer, workers=-1).astype(float)
+    result[present] = scores[inverse.reshape(-1)]
+    return result
 
 
 def _dates(

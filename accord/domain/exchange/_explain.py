@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 import numpy as np
 
@@ -27,9 +28,17 @@ def _date_text(value: DateValue | None) -> str:
 
 
 def _shown(records: Sequence[Record], indices: list[int], field_name: str) -> list[str]:
-    if field_name == "birth_date":
-        return [_date_text(records[i].birth_date) for i in indices]
-    return [getattr(records[i], field_name) for i in indices]
+    chosen = [records[i] for i in indices]
+    if field_name != "birth_date":
+        return list(map(attrgetter(field_name), chosen))
+    texts: dict[int, str] = {}  # by identity: a list's records share one DateValue per cell text
+    shown = []
+    for value in map(attrgetter("birth_date"), chosen):
+        text = texts.get(id(value))
+        if text is None:
+            text = texts[id(value)] = str(value) if value else ""
+        shown.append(text)
+    return shown
 
 
 def explain_pairs(

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from operator import attrgetter
 
 import numpy as np
 
+from accord.domain.exchange._dates import DateValue
 from accord.domain.exchange._key import name_key
 from accord.domain.exchange._names import given_canonical, patronymic_canonical
 from accord.domain.exchange._records import Record
+
+STRING_COLUMNS = (
+    "surname", "given", "patronymic", "given_key", "patronymic_key", "document", "military",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,10 @@ class Features:
 
     Dates are split into year, month and day for the primary reading (1) and the alternative
     reading of an ambiguous date (2); `year` is set for year-only cells too.
+
+    Each string column is also factorised: `codes[name]` numbers the distinct values of the
+    column (0 is always ""), `uniques[name]` lists them, so comparisons and blocking work on
+    integers and each distinct pair of strings is compared once.
     """
 
     surname: np.ndarray
@@ -34,39 +43,73 @@ class Features:
     year: np.ndarray
     date1: np.ndarray
     date2: np.ndarray
+    codes: dict[str, np.ndarray] = field(default_factory=dict)
+    uniques: dict[str, list[str]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.surname)
 
 
 def build_features(records: Sequence[Record]) -> Features:
-    """Compute every key of every record."""
-    dates = [r.birth_date for r in records]
-    year = np.array([d.year if d else 0 for d in dates], dtype=np.int32)
-    readings = [d.readings if d else () for d in dates]
-    date1, date2 = (
-        np.array(
-            [_ymd(r[n]) if len(r) > n else (0, 0, 0) for r in readings], dtype=np.int32
-        ).reshape(-1, 3)
-        for n in (0, 1)
-    )
+    """Compute every key of every record, each distinct value once."""
+    columns: dict[str, tuple[np.ndarray, np.ndarray, list[str]]] = {}
+    for name, attr, function in (
+        ("surname", "surname", name_key),
+        ("given", "given_name", given_canonical),
+        ("patronymic", "patronymic", patronymic_canonical),
+        ("given_key", "given_name", name_key),
+        ("patronymic_key", "patronymic", name_key),
+        ("document", "document", None),
+        ("military", "military_number", None),
+    ):
+        columns[name] = _column(list(map(attrgetter(attr), records)), function)
+    year, date1, date2 = _dates([r.birth_date for r in records])
     return Features(
-        surname=_strings(name_key(r.surname) for r in records),
-        given=_strings(given_canonical(r.given_name) for r in records),
-        patronymic=_strings(patronymic_canonical(r.patronymic) for r in records),
-        given_key=_strings(name_key(r.given_name) for r in records),
-        patronymic_key=_strings(name_key(r.patronymic) for r in records),
-        document=_strings(r.document for r in records),
-        military=_strings(r.military_number for r in records),
+        **{name: column[0] for name, column in columns.items()},
         year=year,
         date1=date1,
         date2=date2,
+        codes={name: column[1] for name, column in columns.items()},
+        uniques={name: column[2] for name, column in columns.items()},
     )
 
 
-def _ymd(day: date) -> tuple[int, int, int]:
-    return day.year, day.month, day.day
+def _column(
+    values: list[str], function: Callable[[str], str] | None
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Strings, their codes and the distinct strings, applying `function` to distinct values."""
+    raw_codes, raw_uniques = factorise(values)
+    keys = raw_uniques if function is None else [function(value) for value in raw_uniques]
+    key_codes, uniques = factorise(keys)
+    codes = key_codes[raw_codes]
+    return np.array(uniques, dtype=object)[codes], codes, uniques
 
 
-def _strings(values: object) -> np.ndarray:
-    return np.array(list(values), dtype=object)  # type: ignore[call-overload]
+def factorise(values: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+    """Integer codes of strings and the distinct strings in order of appearance; "" is code 0."""
+    seen: dict[str, int] = {"": 0}
+    setdefault = seen.setdefault
+    codes = np.fromiter((setdefault(v, len(seen)) for v in values), np.int64, len(values))
+    return codes, list(seen)
+
+
+def _dates(dates: list[DateValue | None]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Year and the (year, month, day) of the first and second readings, per distinct value."""
+    rows: dict[int, tuple[int, int, int, int, int, int, int]] = {}
+    table = []
+    for value in dates:
+        key = id(value)
+        found = rows.get(key)
+        if found is None:
+            found = rows[key] = _date_row(value)
+        table.append(found)
+    array = np.array(table, dtype=np.int32).reshape(-1, 7)
+    return array[:, 0].copy(), array[:, 1:4].copy(), array[:, 4:7].copy()
+
+
+def _date_row(value: DateValue | None) -> tuple[int, int, int, int, int, int, int]:
+    if value is None:
+        return (0,) * 7
+    readings = [(d.year, d.month, d.day) for d in value.readings[:2]]
+    readings += [(0, 0, 0)] * (2 - len(readings))
+    return (value.year, *readings[0], *readings[1])

@@ -91,7 +91,8 @@ def _rival_bits(
 
 def _repeats(f: Features, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Records a and b of one list look like the same row entered twice."""
-    return (f.surname[a] == f.surname[b]) & (f.given[a] == f.given[b]) & (f.year[a] == f.year[b])
+    surname, given = f.codes["surname"], f.codes["given"]
+    return (surname[a] == surname[b]) & (given[a] == given[b]) & (f.year[a] == f.year[b])
 
 
 def _decide(

@@ -17,7 +17,7 @@ from accord.domain.exchange._decode import decode_text, read_csv_rows
 from accord.domain.exchange._errors import ExchangeInputError
 from accord.domain.exchange._gc import bulk
 from accord.domain.exchange._headers import header_score, map_columns
-from accord.domain.exchange._records import Record, make_record
+from accord.domain.exchange._records import Normaliser, Record
 from accord.domain.exchange._xlsx import read_xlsx_rows
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -111,8 +111,9 @@ def _to_list(
         name, [], headers, {f: headers[i] for f, i in mapping.items()}, headers[id_index],
         header_index + 1, len(rows), warnings=warnings,
     )  # fmt: skip
+    normaliser = Normaliser()
     for offset, cells in enumerate(rows[header_index + 1 :], start=header_index + 2):
-        _add_row(result, cells, offset, mapping, id_index)
+        _add_row(result, cells, offset, (mapping, id_index), normaliser)
     _check_ids(result)
     return result
 
@@ -151,9 +152,14 @@ def _id_index(name: str, headers: list[str], id_column: str | None) -> int:
 
 
 def _add_row(
-    result: ExchangeList, cells: list[object], row: int, mapping: dict[str, int], id_index: int
+    result: ExchangeList,
+    cells: list[object],
+    row: int,
+    columns: tuple[dict[str, int], int],
+    normaliser: Normaliser,
 ) -> None:
-    texts = [_raw(cell) for cell in cells]
+    mapping, id_index = columns
+    texts = [cell if cell.__class__ is str else _raw(cell) for cell in cells]
     if not any(text.strip() for text in texts):
         result.empty_rows.append(row)
         result.warnings.append(InputWarning("empty row, not a record", row))
@@ -168,7 +174,7 @@ def _add_row(
     if not record_id:
         record_id = f"row {row}"
         result.warnings.append(InputWarning(f"no id; record called {record_id!r}", row))
-    record = make_record(record_id, row, values, raw)
+    record = normaliser.record(record_id, row, values, raw)
     for problem in record.problems:
         column, _, message = problem.partition(": ")
         result.warnings.append(InputWarning(message, row, result.columns.get(column, column)))

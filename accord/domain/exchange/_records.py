@@ -49,28 +49,99 @@ def make_record(
     record_id: str, row: int, values: Mapping[str, object], raw: Mapping[str, str] | None = None
 ) -> Record:
     """Normalise the cells of one person; `values` maps field names of FIELDS to cell values."""
-    problems: list[str] = []
-    names = {key: _clean_name(values.get(key), key, problems) for key in FIELDS[:4]}
-    surname, given, patronymic = names["surname"], names["given_name"], names["patronymic"]
-    if names["full_name"] and not (surname or given):
-        surname, given, patronymic = split_full_name(names["full_name"])
-    birth_date = _birth_date(values.get("birth_date"), problems)
-    full = " ".join(part for part in (surname, given, patronymic) if part)
-    language = detect_language(full)
-    return Record(
-        id=record_id,
-        row=row,
-        raw=dict(raw or {}),
-        surname=surname,
-        given_name=given,
-        patronymic=patronymic,
-        birth_date=birth_date,
-        document=fold_document_number(_text(values.get("document"))),
-        military_number=fold_document_number(_text(values.get("military_number"))),
-        language=language,
-        latin=to_latin(full, language),
-        problems=tuple(problems),
-    )
+    return Normaliser().record(record_id, row, values, raw)
+
+
+class Normaliser:
+    """Builds Records, reading each distinct cell value once.
+
+    A list of 100,000 people holds far fewer distinct given names, patronymics, surnames and
+    date strings than rows; every value is cleaned, folded and parsed once per list and then
+    looked up. One Normaliser serves one read (the memos die with it, so a long-running process
+    does not accumulate names).
+    """
+
+    def __init__(self) -> None:
+        self._names: dict[tuple[str, str], tuple[str, str]] = {}
+        self._dates: dict[str, tuple[DateValue | None, str]] = {}
+        self._full: dict[str, tuple[str, str, str]] = {}
+        self._latin: dict[tuple[str, Language], str] = {}
+
+    def record(
+        self,
+        record_id: str,
+        row: int,
+        values: Mapping[str, object],
+        raw: Mapping[str, str] | None = None,
+    ) -> Record:
+        """One Record from the cells of one row (see make_record)."""
+        problems: list[str] = []
+        get = values.get
+        surname = self._name(get("surname"), "surname", problems)
+        given = self._name(get("given_name"), "given_name", problems)
+        patronymic = self._name(get("patronymic"), "patronymic", problems)
+        full = self._name(get("full_name"), "full_name", problems)
+        if full and not (surname or given):
+            surname, given, patronymic = self._split(full)
+        birth_date = self._date(get("birth_date"), problems)
+        parts = [part for part in (surname, given, patronymic) if part]
+        language = detect_language(" ".join(parts))
+        return Record(
+            id=record_id,
+            row=row,
+            raw=dict(raw or {}),
+            surname=surname,
+            given_name=given,
+            patronymic=patronymic,
+            birth_date=birth_date,
+            document=_number(get("document")),
+            military_number=_number(get("military_number")),
+            language=language,
+            latin=" ".join(self._latin_of(part, language) for part in parts),
+            problems=tuple(problems),
+        )
+
+    def _name(self, value: object, field_name: str, problems: list[str]) -> str:
+        if value is None or value == "":
+            return ""
+        key = (value if isinstance(value, str) else _text(value), field_name)
+        found = self._names.get(key)
+        if found is None:
+            problem: list[str] = []
+            found = self._names[key] = (_clean_name(key[0], field_name, problem), "".join(problem))
+        if found[1]:
+            problems.append(found[1])
+        return found[0]
+
+    def _split(self, full: str) -> tuple[str, str, str]:
+        found = self._full.get(full)
+        if found is None:
+            found = self._full[full] = split_full_name(full)
+        return found
+
+    def _date(self, value: object, problems: list[str]) -> DateValue | None:
+        if not isinstance(value, str):
+            return _birth_date(value, problems)
+        found = self._dates.get(value)
+        if found is None:
+            problem: list[str] = []
+            found = self._dates[value] = (_birth_date(value, problem), "".join(problem))
+        if found[1]:
+            problems.append(found[1])
+        return found[0]
+
+    def _latin_of(self, part: str, language: Language) -> str:
+        key = (part, language)
+        found = self._latin.get(key)
+        if found is None:
+            found = self._latin[key] = to_latin(part, language)
+        return found
+
+
+def _number(value: object) -> str:
+    if value is None or value == "":
+        return ""
+    return fold_document_number(_text(value))
 
 
 def _text(value: object) -> str:

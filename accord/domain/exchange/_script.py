@@ -33,6 +33,8 @@ _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _UK_RE = re.compile(r"[іїєґІЇЄҐ]")
 _RU_RE = re.compile(r"[ыэъёЫЭЪЁ]")
+# Ukrainian writes an apostrophe inside Cyrillic words (В'ячеслав); Russian does not.
+_INNER_APOSTROPHE = re.compile(f"[\u0400-\u04ff][{_APOSTROPHES}].", re.DOTALL)
 
 
 _FOLD_TABLE = str.maketrans(_CYRILLIC_TO_LATIN)
@@ -58,15 +60,15 @@ def detect_script(text: str) -> Script:
 
 def detect_language(text: str) -> Language:
     """Ukrainian or Russian from letters only one of them has; "cyrillic" when undecidable."""
-    if any(c in _UK_ONLY for c in text):
+    if _UK_RE.search(text):
         return (
             "ru"
-            if any(c in _RU_ONLY for c in text) and _count(text, _RU_ONLY) > _count(text, _UK_ONLY)
+            if _RU_RE.search(text) and _count(text, _RU_ONLY) > _count(text, _UK_ONLY)
             else "uk"
         )
-    if any(c in _RU_ONLY for c in text):
+    if _RU_RE.search(text):
         return "ru"
-    if _inner_apostrophe(text):
+    if _INNER_APOSTROPHE.search(text):
         return "uk"
     script = detect_script(text)
     return "cyrillic" if script in ("cyrillic", "mixed") else "latin" if script == "latin" else ""
@@ -74,16 +76,6 @@ def detect_language(text: str) -> Language:
 
 def _count(text: str, letters: frozenset[str]) -> int:
     return sum(c in letters for c in text)
-
-
-def _inner_apostrophe(text: str) -> bool:
-    """Ukrainian writes an apostrophe inside Cyrillic words (В'ячеслав); Russian does not."""
-    if not any(a in text for a in _APOSTROPHES):
-        return False
-    return any(
-        c in _APOSTROPHES and 0 < i < len(text) - 1 and _is_cyrillic(text[i - 1])
-        for i, c in enumerate(text)
-    )
 
 
 def fold_mixed_word(word: str) -> str:
