@@ -16,6 +16,7 @@ from ._speakers import (
     Mention,
     appositive_role,
     classify,
+    first_verb_subject,
     np_after,
     skip_auxiliaries_back,
     subject_before,
@@ -64,6 +65,23 @@ _SAME_AUX_CUT = r"\s+and\s+{aux}\s+(?:also\s+)?\w+ed\b"
 #: Content offset meaning "the quotation that makes up the previous unit".
 PREVIOUS = -1
 _ZERO_SUBJECT = re.compile(r"(?:,\s*(?:but|and)?|\b(?:but|and))\s*$")
+#: "X was cited by the RIA news agency (as) saying that ...", "X was quoted as saying ...".
+_PASSIVE_REPORT = re.compile(
+    r"\b(?:was|were|is|are|been)\s+(?:cited|quoted)\b(?:\s+by\s+[^,.;:\"]{1,80}?)?\s+(?:as\s+)?$"
+)
+#: "X took to Telegram to say that ...": the infinitive cue belongs to the clause's subject.
+_TOOK_TO = re.compile(r"\b(?:took|takes|turned|turns|went)\s+to\b[^.;:\"]{0,80}?\bto\s+$")
+#: A bare time word between cue and content ("said Thursday he would travel").
+_BARE_TIME = re.compile(
+    r"\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"tonight|last\s+(?:week|month|night)|this\s+(?:week|month|morning))\b"
+)
+#: After a verb that also takes noun objects, a finite clause shows reported content anyway:
+#: "Moscow claims the plane was shot down" (but not "demanded the release of those who were").
+_CLAUSE_FOLLOWS = re.compile(
+    r"\s+(?:(?!(?:who|which|that|whom|of|for|in|on|to|with|by|from|about|at)\b)[\w'’\-]+\s+){1,4}?"
+    r"(?:was|were|is|are|had|has|have|would|will|could|can|did|does|do|might|may|must)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -87,11 +105,23 @@ def find_attributions(masked: str, unit: tuple[int, int], gaz: Gazetteer) -> lis
             continue
         if found and cue.group().lower() == "according to" and cue.start() > unit[0]:
             continue
-        made = _attribute(masked, cue, unit, gaz, last)
+        made = [
+            a for a in _attribute(masked, cue, unit, gaz, last) if not _nested(masked, a, found)
+        ]
         found.extend(made)
         if made:
             last = made[-1].mention
     return found
+
+
+def _nested(masked: str, made: Attribution, found: list[Attribution]) -> bool:
+    """'Putin said Moscow is open and that Kyiv has indicated it was open': Kyiv's words are
+    Putin's report, inside his content, not a statement of Kyiv's own."""
+    return any(
+        earlier.start <= made.cue_start < earlier.end
+        and re.search(r"\bthat\s+$", masked[earlier.start : made.mention.start])
+        for earlier in found
+    )
 
 
 def _cues(masked: str, unit: tuple[int, int]) -> list[re.Match[str]]:
@@ -110,9 +140,13 @@ def _cue_allowed(masked: str, cue: re.Match[str], floor: int) -> bool:
         return False
     if word == "calling" and following.strip() in ("for", "on", "in"):
         return False
+    before = masked[floor : cue.start()]
+    if _TOOK_TO.search(before):
+        return True
     if word not in ING_CUES:
         return True
-    before = masked[floor : cue.start()]
+    if _PASSIVE_REPORT.search(before):
+        return True
     return bool(re.search(r"(?:,\s*(?:but\s+|and\s+)?|\b(?:is|are|was|were|been)\s+)$", before))
 
 
@@ -120,14 +154,23 @@ def _attribute(masked, cue, unit, gaz, last) -> list[Attribution]:
     floor, limit = unit
     if cue.group().lower() == "according to":
         return _according(masked, cue, unit, gaz)
-    subject_end = skip_auxiliaries_back(masked, cue.start(), floor)
+    passive = _PASSIVE_REPORT.search(masked, floor, cue.start())
+    subject_end = passive.start() if passive else skip_auxiliaries_back(masked, cue.start(), floor)
     before = masked[floor:subject_end]
-    if (
-        last is not None
-        and _ZERO_SUBJECT.search(before)
-        and (cue.group() in ING_CUES or re.search(r"\b(?:but|and)\s*$", before))
+    if _TOOK_TO.search(before):
+        mention = first_verb_subject(
+            masked, _after_dateline(masked, floor, cue.start()), cue.start(), gaz
+        )
+        return _head(masked, cue, unit, mention, None) if mention else []
+    if _ZERO_SUBJECT.search(before) and (
+        cue.group() in ING_CUES or re.search(r"\b(?:but|and)\s*$", before)
     ):
-        return _head(masked, cue, unit, last, None)
+        if last is not None:
+            return _head(masked, cue, unit, last, None)
+        if cue.group() in ING_CUES and before.rstrip().endswith(","):
+            clause_floor = _after_dateline(masked, floor, cue.start())
+            mention = first_verb_subject(masked, clause_floor, cue.start(), gaz)
+            return _head(masked, cue, unit, mention, None) if mention else []
     if re.search(r"[,\"]\s*$", before):
         appositive = _appositive_subject(masked, subject_end, floor, gaz)
         if appositive is not None:
@@ -181,6 +224,9 @@ def _head_or_tail(masked, cue, unit, mention, role, phrase_start=None) -> list[A
     rest = masked[after:limit]
     subject_start = mention.start if phrase_start is None else phrase_start
     content_before = _before_content(masked, floor, subject_start)
+    bare = _BARE_TIME.match(rest)
+    if bare and _CLAUSE_FOLLOWS.match(rest, bare.end()):
+        return _head(masked, cue, unit, mention, role, after)
     if content_before and _TAIL.match(rest):
         return [Attribution(mention, cue.group(), cue.start(), *content_before, role)]
     if subject_start == floor and _TAIL.match(rest):
@@ -197,9 +243,13 @@ def _head_or_tail(masked, cue, unit, mention, role, phrase_start=None) -> list[A
     return made
 
 
+def _after_dateline(masked: str, floor: int, end: int) -> int:
+    dateline = _DATELINE.match(masked, floor, end)
+    return dateline.end() if dateline else floor
+
+
 def _before_content(masked: str, floor: int, subject_start: int) -> tuple[int, int] | None:
-    dateline = _DATELINE.match(masked, floor, subject_start)
-    floor = dateline.end() if dateline else floor
+    floor = _after_dateline(masked, floor, subject_start)
     text = masked[floor:subject_start].rstrip()
     if not text.endswith((",", '"')):
         return None
@@ -222,7 +272,11 @@ def _head(masked, cue, unit, mention, role, after=None, aux=None) -> list[Attrib
     start = _content_start(masked, cue.end() if after is None else after, unit[1])
     if start < 0:
         return []
-    if cue.group() in THAT_ONLY_CUES and not _opens_content(masked, cue.end(), start):
+    if (
+        cue.group() in THAT_ONLY_CUES
+        and not _opens_content(masked, cue.end(), start)
+        and not _CLAUSE_FOLLOWS.match(masked, cue.end(), unit[1])
+    ):
         return []
     end = _content_end(masked, start, unit[1], aux)
     if end <= start:
@@ -239,6 +293,11 @@ def _opens_content(masked: str, cue_end: int, start: int) -> bool:
 def _content_start(masked: str, position: int, limit: int) -> int:
     rest = masked[position:limit]
     lead = len(rest) - len(rest.lstrip())
+    bare = _BARE_TIME.match(rest)
+    if bare and not re.match(
+        r"\s*(?:that\b|[,:]|" + _ADJUNCT_START.pattern + ")", rest[bare.end() :]
+    ):
+        return position + bare.end() + len(rest[bare.end() :]) - len(rest[bare.end() :].lstrip())
     if _ADJUNCT_START.match(rest, lead):
         window = rest[: min(len(rest), 160)]
         delimiter = re.search(r"\bthat\b|:|,(?=\s*\")|,", window)

@@ -23,7 +23,8 @@ SPEECH_VERBS = sorted(
         "replied responded reiterated reiterates predicted vowed pledged promised maintained "
         "maintains contended countered recalled complained calling describing quipped joked "
         "retorted remarked observed cautioned conceded alleged alleges signalled signaled "
-        "indicated hinted"
+        "indicated hinted claims share shared shares sharing confirming announcing claiming "
+        "denying acknowledging suggesting"
     )
 )
 #: -ing forms only count after a comma ("..., adding that") or an auxiliary ("is demanding").
@@ -36,7 +37,8 @@ THAT_ONLY_CUES = word_set(
     "signalled signaled hinted claimed alleged alleges reiterated reiterates stressed stressing "
     "emphasized emphasizing emphasised emphasising noted noting maintained maintains complained "
     "observed remarked cautioned conceded asserted asserts countered contended declared "
-    "explained"
+    "explained claims share shared shares sharing confirming announcing claiming denying "
+    "acknowledging suggesting"
 )
 #: Verbs that take a hearer before the reported clause ("told reporters that").
 OBJECT_CUES = frozenset({"told", "tells", "telling"})

@@ -99,12 +99,14 @@ class Resolver:
         party = self.gaz.party_of(name)
         if mention.kind == "group" and name.lower().split()[-1] in self.gaz.public_groups:
             party = None
+        if mention.kind == "group" and " and " in name and name[:1].isupper():
+            party = None  # "Russia and Ukraine announced": both sides, no single party
         return Speaker(name, None, party, mention.kind, False)
 
     def _last_body_named(self, name: str, before: int) -> str | None:
-        if len(name.split()) > 1 and not name.lower().startswith("the "):
+        if len(name.split()) > 1 and not name.lower().startswith("the ") and not name.islower():
             return None
-        noun = re.escape(name.lower().split()[-1])
+        noun = r"\s+".join(re.escape(word) for word in _strip_article(name).lower().split())
         pattern = rf"\b[A-Z][\w'’]*(?:\s+[\w'’]+){{0,3}}\s+(?i:{noun})(?:\s+of(?:\s+[A-Z]\w*)+)?\b"
         found = list(re.finditer(pattern, self.masked[max(0, before - 5000) : before]))
         return _strip_article(found[-1].group()) if found else None

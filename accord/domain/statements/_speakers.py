@@ -167,7 +167,33 @@ def np_after(masked: str, position: int, limit: int, gaz: Gazetteer) -> Mention 
         end = position + match.end()
         position = end
         match = _WORD_AFTER.match(masked[position:limit])
+    if match and _ends_sentence(match.group(1), gaz):
+        end = position + match.end()
     return classify(masked, start, end, gaz)
+
+
+def _ends_sentence(word: str, gaz: Gazetteer) -> bool:
+    """'... according to the Russian defense ministry.': the full stop is not part of the word."""
+    return word.endswith(".") and _is_np_word(word.rstrip("."), gaz) and word[:1].islower()
+
+
+def first_verb_subject(masked: str, floor: int, end: int, gaz: Gazetteer) -> Mention | None:
+    """The subject of the clause that starts at `floor` ("Kyiv has not denied ..., confirming").
+
+    A leading subordinate clause ("After the statement was released, ...") is skipped; the
+    subject is the noun phrase before the first word that cannot be part of one.
+    """
+    lead = re.match(
+        r"\s*(?:After|Before|When|While|As|Since|Although|Though|Despite|If|Once)\b[^,]{0,120},",
+        masked[floor:end],
+    )
+    start = floor + (lead.end() if lead else 0)
+    for word in re.finditer(r"[\w.'’\-]+", masked[start:end]):
+        if word.group() in NAME_PARTICLES or _is_np_word(word.group(), gaz):
+            continue
+        position = start + word.start()
+        return subject_before(masked, position, start, gaz)
+    return None
 
 
 def _trim(masked: str, start: int, end: int) -> tuple[int, int]:
@@ -193,6 +219,8 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
     words = text.split()
     head = words[-1].lower()
     bare = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    if _coordinated_bodies(bare, gaz):
+        return Mention(text, start, end, "group", name=bare)
     if bare.lower() in gaz.bodies or (
         len(words) == 1 and gaz.party_of(text) and head not in gaz.role_words
     ):
@@ -224,6 +252,15 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
         role_text = owner.group(1)
     return Mention(
         text, start, end, "person", name=" ".join(name_words), role=clean_role(role_text) or None
+    )
+
+
+def _coordinated_bodies(text: str, gaz: Gazetteer) -> bool:
+    """'Russia and Ukraine announced ...': two bodies speaking together, one group."""
+    parts = re.fullmatch(r"(\S+(?:\s\S+)?)\s+and\s+(\S+(?:\s\S+)?)", text)
+    return bool(parts) and all(
+        part.lower() in gaz.bodies or (part[:1].isupper() and gaz.party_pattern.fullmatch(part))
+        for part in parts.groups()
     )
 
 

@@ -209,3 +209,68 @@ def test_name_particles_and_the_president_as_owner_of_a_title():
     found = extract(text, doc_id="t")
     assert [s.speaker for s in found] == ["Steve Witkoff", "Abdullah bin Zayed Al Nahyan"]
     assert found[0].role == "special envoy of President Donald Trump"
+
+
+# Shapes met in real wire copy (the VOA dev set); texts here are written for the tests.
+
+
+def test_noun_object_verb_followed_by_a_finite_clause_reports_content():
+    assert _pairs("Moscow claims the plane was shot down by a missile.") == [
+        ("Moscow", "the plane was shot down by a missile")
+    ]
+    assert _pairs("Kyiv claimed responsibility for the strike.") == []
+    assert _pairs("Moscow demanded the release of those who were detained.") == []
+
+
+def test_bare_weekday_between_cue_and_content():
+    assert _pairs("An official said Thursday he would travel to Riyadh.") == [
+        ("official", "he would travel to Riyadh")
+    ]
+
+
+def test_participle_cue_after_a_clause_takes_the_clause_subject():
+    text = "Kyiv has not fully denied the report, confirming that a swap was called off."
+    assert _pairs(text) == [("Kyiv", "a swap was called off")]
+
+
+def test_passive_cited_or_quoted_as_saying():
+    text = "The Kremlin was cited by the TASS news agency saying that talks would resume."
+    assert _pairs(text) == [("Kremlin", "talks would resume")]
+    assert _pairs("Peter Holm was quoted as saying that the lists were ready.") == [
+        ("Peter Holm", "the lists were ready")
+    ]
+
+
+def test_took_to_a_platform_to_share():
+    text = "After the talks ended, Anna Berg took to Telegram to share that 40 men were freed."
+    assert _pairs(text) == [("Anna Berg", "40 men were freed")]
+
+
+def test_body_at_the_end_of_a_sentence_keeps_its_head_noun():
+    text = "The plane crashed with 65 men on board, according to the Russian defense ministry."
+    found = _one(text)
+    assert (found.speaker, found.speaker_type) == ("Russian defense ministry", "body")
+
+
+def test_report_inside_reported_content_is_not_a_statement_of_its_own():
+    text = "Peter Holm said Moscow is ready and that Kyiv has indicated it was ready too."
+    assert _pairs(text) == [
+        ("Peter Holm", "Moscow is ready and that Kyiv has indicated it was ready too")
+    ]
+
+
+def test_two_bodies_speaking_together_are_one_group_without_a_party():
+    found = _one("Russia and Ukraine announced Wednesday that they had swapped prisoners.")
+    assert (found.speaker, found.speaker_type, found.party) == ("Russia and Ukraine", "group", None)
+
+
+def test_lowercase_body_description_resolves_to_the_body_named_before():
+    text = (
+        "Russia's defense ministry said the lists were ready.\n"
+        '"We are waiting," the defense ministry said. The energy ministry said power was back.'
+    )
+    assert [s.speaker for s in extract(text, doc_id="t")] == [
+        "Russia's defense ministry",
+        "Russia's defense ministry",
+        "energy ministry",
+    ]
