@@ -11,7 +11,7 @@ from ninja import Field, Router, Schema
 
 from accord.analysis import selectors, services
 from accord.analysis.engine import agenda
-from accord.analysis.models import Preference, ReleasedPackage
+from accord.analysis.models import Preference
 from accord.core.ids import Id
 from accord.talks.access import access_process
 
@@ -67,11 +67,19 @@ class PackageOptionOut(Schema):
     option: str
 
 
+class RangeOut(Schema):
+    issue: str
+    weight: float
+    lower: float
+    upper: float
+
+
 class PackageOut(Schema):
     id: int
     note: str
     options: list[PackageOptionOut]
     own_utility: float | None
+    own_sensitivity: list[RangeOut] | None
     illustrative: bool
     created_at: datetime
 
@@ -89,13 +97,15 @@ def _preference_out(preference: Preference) -> dict[str, Any]:
     }
 
 
-def _package_out(package: ReleasedPackage, own_utility: float | None) -> dict[str, Any]:
+def _package_out(view: selectors.PackageView) -> dict[str, Any]:
+    package, own_utility = view.package, view.own_utility
     options = [
         {"issue_id": o.issue_id, "issue": o.issue.title, "option_id": o.pk, "option": o.label}
         for o in package.options.all()
     ]
     return {
         "id": package.pk, "note": package.note, "options": options, "own_utility": own_utility,
+        "own_sensitivity": view.own_sensitivity,
         "illustrative": package.illustrative, "created_at": package.created_at,
     }  # fmt: skip
 
@@ -145,7 +155,7 @@ def get_run(request: HttpRequest, process_id: Id, run_id: Id):
 def list_packages(request: HttpRequest, process_id: Id):
     seat = access_process(request.user, process_id)
     views = selectors.package_views(seat=seat, packages=list(selectors.package_list(seat=seat)))
-    return [_package_out(v.package, v.own_utility) for v in views]
+    return [_package_out(v) for v in views]
 
 
 @router.get("/{process_id}/packages/{package_id}", response=PackageOut)
@@ -153,4 +163,4 @@ def get_package(request: HttpRequest, process_id: Id, package_id: Id):
     seat = access_process(request.user, process_id)
     package = selectors.package_get(seat=seat, package_id=package_id)
     (view,) = selectors.package_views(seat=seat, packages=[package])
-    return _package_out(view.package, view.own_utility)
+    return _package_out(view)

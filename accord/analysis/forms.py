@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from accord.analysis.models import Preference
+from accord.analysis.models import OptionConstraint, Preference
 from accord.talks.models import Issue, Option
 
 
@@ -72,3 +72,51 @@ class RunForm(forms.Form):
 class ReleaseForm(forms.Form):
     package = forms.CharField(max_length=20, help_text="A row number or a point name")
     note = forms.CharField(required=False, max_length=5000)
+
+
+def _option_choices(issues: list[Issue]) -> list[tuple[str, list[tuple[int, str]]]]:
+    return [(i.title, [(o.pk, o.label) for o in i.options.all()]) for i in issues]
+
+
+class ConstraintForm(forms.Form):
+    """A mediator's hard rule: option A of one issue requires or excludes option B of another."""
+
+    option = forms.TypedChoiceField(coerce=int, label="If the package chooses")
+    kind = forms.ChoiceField(choices=OptionConstraint.Kind.choices, label="it")
+    other_option = forms.TypedChoiceField(coerce=int, label="option")
+    note = forms.CharField(max_length=500, required=False)
+
+    def __init__(self, *args: Any, issues: list[Issue], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = _option_choices(issues)
+        self.fields["option"].choices = choices
+        self.fields["other_option"].choices = choices
+        self.options = {o.pk: o for i in issues for o in i.options.all()}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        first, second = (
+            self.options.get(data.get("option")),
+            self.options.get(data.get("other_option")),
+        )
+        if first and second and first.issue_id == second.issue_id:
+            raise forms.ValidationError("A constraint links options of two different issues.")
+        data["option"], data["other_option"] = first, second
+        return data
+
+
+class BaselineForm(forms.Form):
+    """A baseline package: one option per analysed issue (status quo, or the current text)."""
+
+    def __init__(self, *args: Any, issues: list[Issue], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.issues = issues
+        for issue in issues:
+            self.fields[f"issue_{issue.pk}"] = forms.TypedChoiceField(
+                coerce=int, label=issue.title,
+                choices=[(o.pk, o.label) for o in issue.options.all()],
+            )  # fmt: skip
+
+    def options(self) -> list[Option]:
+        by_id = {o.pk: o for i in self.issues for o in i.options.all()}
+        return [by_id[self.cleaned_data[f"issue_{i.pk}"]] for i in self.issues]

@@ -71,6 +71,10 @@ class AnalysisRun(ConfidentialRecord):
         "jobs.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     result = models.JSONField(default=dict, blank=True)
+    basis = models.JSONField(
+        default=dict, blank=True,
+        help_text="Preference id -> last change, at compute time (never shown; checks staleness)",
+    )  # fmt: skip
     error = models.TextField(blank=True)
     illustrative = models.BooleanField(default=False, help_text="Invented for the demo")
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
@@ -99,3 +103,59 @@ class ReleasedPackage(ConfidentialRecord):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+
+class OptionConstraint(ConfidentialRecord):
+    """A hard rule the mediators set between options of two issues, used by every later run.
+
+    `requires`: a package choosing `option` must choose `other_option`; `excludes`: a package
+    may not choose both. Owned by the mediators at `own` (their working assumption, not a
+    proposal); the run result records the rules it used.
+    """
+
+    class Kind(models.TextChoices):
+        REQUIRES = "requires", "requires"
+        EXCLUDES = "excludes", "excludes"
+
+    process = models.ForeignKey(
+        Process, on_delete=models.CASCADE, related_name="analysis_constraints"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="+")
+    other_option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="+")
+    note = models.CharField(max_length=500, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["process", "kind", "option", "other_option"], name="constraint_once"
+            )
+        ]
+
+
+class Sensitivity(ConfidentialRecord):
+    """One party's weight sensitivity for one run: per issue, the interval of its own weight in
+    which the run's Nash package stays the recommendation.
+
+    Owned by that party at `own`, always: it is derived from the party's own weights (each
+    interval contains the weight), so nobody else, not even the mediators, reads it. The party
+    sees it only once the mediators release that run's Nash package (`package` is set then), so
+    that it knows which package the intervals are about and unreleased results stay unreleased.
+    """
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="+")
+    run = models.ForeignKey(AnalysisRun, on_delete=models.CASCADE, related_name="sensitivities")
+    package = models.ForeignKey(
+        ReleasedPackage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ranges = models.JSONField(default=list, help_text="[{issue, weight, lower, upper}] per issue")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "owner_party"], name="sensitivity_once")
+        ]

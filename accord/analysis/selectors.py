@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from accord.analysis.models import AnalysisRun, Preference, ReleasedPackage
+from accord.analysis.models import (
+    AnalysisRun,
+    OptionConstraint,
+    Preference,
+    ReleasedPackage,
+    Sensitivity,
+)
 from accord.talks.access import Seat, require_mediator
 from accord.talks.models import Option, Party
 
@@ -70,12 +76,52 @@ def package_get(*, seat: Seat, package_id: int) -> ReleasedPackage:
 class PackageView:
     package: ReleasedPackage
     own_utility: float | None  # the viewing party's, from its own preference; None otherwise
+    own_sensitivity: list[dict] | None = None  # the viewing party's own ranges, if released
 
 
 def package_views(*, seat: Seat, packages: list[ReleasedPackage]) -> list[PackageView]:
-    """Each package with the viewing delegation's own utility (never anyone else's)."""
+    """Each package with the viewing delegation's own utility and sensitivity (never anyone
+    else's: both come from records only the viewing party may read)."""
     preference = own_preference(seat=seat) if seat.is_delegation else None
-    return [PackageView(p, own_utility(preference, p)) for p in packages]
+    sensitivity = own_sensitivities(seat=seat, packages=packages)
+    return [PackageView(p, own_utility(preference, p), sensitivity.get(p.pk)) for p in packages]
+
+
+def own_sensitivities(*, seat: Seat, packages: list[ReleasedPackage]) -> dict[int, list[dict]]:
+    """Package id -> the seat's own party's weight ranges for it (released ones only).
+
+    Visibility `own` keeps everyone else out, mediators included; the party filter is a second
+    lock, so a bug in one does not show another party's ranges.
+    """
+    if not seat.is_delegation or not packages:
+        return {}
+    rows = (
+        Sensitivity.objects.visible_to(seat.viewer)
+        .filter(
+            process=seat.process,
+            owner_party_id=seat.membership.party_id,
+            package__in=[p.pk for p in packages],
+        )
+        .values_list("package_id", "ranges")
+    )
+    return dict(rows)
+
+
+def constraint_list(*, seat: Seat) -> QuerySet[OptionConstraint]:
+    """Mediators: the option constraints new runs use."""
+    require_mediator(seat)
+    return (
+        OptionConstraint.objects.visible_to(seat.viewer)
+        .filter(process=seat.process)
+        .select_related("option__issue", "other_option__issue")
+    )
+
+
+def constraint_get(*, seat: Seat, constraint_id: int) -> OptionConstraint:
+    found = constraint_list(seat=seat).filter(pk=constraint_id).first()
+    if found is None:
+        raise Http404("Not found")
+    return found
 
 
 def own_utility(preference: Preference | None, package: ReleasedPackage) -> float | None:

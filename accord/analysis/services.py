@@ -13,13 +13,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 
-from accord.analysis.engine import compute
+from accord.analysis.engine import baseline_improvements, compute
 from accord.analysis.models import (
     AnalysisRun,
+    OptionConstraint,
     Preference,
     PreferenceScore,
     PreferenceWeight,
     ReleasedPackage,
+    Sensitivity,
 )
 from accord.audit.services import audit_append
 from accord.domain.visibility import Visibility
@@ -148,18 +150,90 @@ def run_start(*, seat: Seat, label: str = "") -> AnalysisRun:
 
 @transaction.atomic
 def run_compute(*, run: AnalysisRun, report: Any = None) -> AnalysisRun:
-    """Combine every party's preference and store the frontier and points (no raw values)."""
-    result, error = compute(run.process, report=report)
-    run.result, run.error = result, error
-    run.save(update_fields=["result", "error"])
+    """Combine every party's preference and store the frontier and points (no raw values).
+
+    Each party's weight sensitivity is stored apart, as that party's own record, unreleased.
+    """
+    computed = compute(run.process, report=report)
+    run.result, run.error, run.basis = computed.result, computed.error, computed.basis
+    run.save(update_fields=["result", "error", "basis"])
+    Sensitivity.objects.filter(run=run).delete()
+    Sensitivity.objects.bulk_create(
+        Sensitivity(
+            process_id=run.process_id, run=run, owner_party_id=party_id,
+            visibility=Visibility.OWN.value, ranges=ranges,
+        )
+        for party_id, ranges in computed.sensitivity.items()
+    )  # fmt: skip
     audit_append(
         actor="system",
         action="analysis.run.compute",
         obj=run,
-        change={"packages": len(result.get("frontier", [])), "error": error},
+        change={"packages": len(computed.result.get("frontier", [])), "error": computed.error},
         process_id=run.process_id,
     )
     return run
+
+
+@transaction.atomic
+def baseline_query(*, seat: Seat, run: AnalysisRun, options: Sequence[Option]) -> list[int]:
+    """A mediator asks which kept frontier packages of `run` Pareto-improve a baseline.
+
+    Audited with the baseline asked about, so repeated probing stays on the record.
+    """
+    require_mediator(seat)
+    if run.process_id != seat.process.pk or not run.result:
+        raise Http404("Not found")
+    outcome = {o.issue.title: o.label for o in options}
+    numbers = baseline_improvements(run, outcome)
+    _audit(seat, "analysis.baseline.query", run, {"option_ids": [o.pk for o in options]})
+    return numbers
+
+
+@transaction.atomic
+def constraint_add(
+    *, seat: Seat, kind: str, option: Option, other_option: Option, note: str = ""
+) -> OptionConstraint:
+    """A mediator adds a hard rule between options of two different issues (used by new runs)."""
+    require_mediator(seat)
+    if seat.process.pk not in (option.issue.process_id, other_option.issue.process_id) or (
+        option.issue.process_id != other_option.issue.process_id
+    ):
+        raise Http404("Not found")
+    if option.issue_id == other_option.issue_id:
+        raise ValidationError(
+            {"other_option": "A constraint links options of two different issues."}
+        )
+    if kind not in OptionConstraint.Kind.values:
+        raise ValidationError({"kind": f"Unknown kind {kind!r}: requires or excludes."})
+    constraint = OptionConstraint(
+        process=seat.process, kind=kind, option=option, other_option=other_option, note=note,
+        owner_party=None, visibility=Visibility.OWN.value, created_by=seat.membership.user,
+    )  # fmt: skip
+    if OptionConstraint.objects.filter(
+        process=seat.process, kind=kind, option=option, other_option=other_option
+    ).exists():
+        raise ValidationError({"option": "This constraint exists already."})
+    constraint.full_clean()
+    constraint.save()
+    change = {"kind": kind, "option_id": option.pk, "other_option_id": other_option.pk}
+    _audit(seat, "analysis.constraint.add", constraint, change)
+    return constraint
+
+
+@transaction.atomic
+def constraint_remove(*, seat: Seat, constraint: OptionConstraint) -> None:
+    """A mediator drops a constraint (later runs no longer use it; earlier runs keep theirs)."""
+    require_mediator(seat)
+    if constraint.process_id != seat.process.pk:
+        raise Http404("Not found")
+    change = {
+        "kind": constraint.kind,
+        "option_id": constraint.option_id,
+        "other_option_id": constraint.other_option_id,
+    }
+    _audit(seat, "analysis.constraint.remove", constraint, change)
+    constraint.delete()
 
 
 @transaction.atomic
@@ -190,6 +264,10 @@ def package_release(
     package.full_clean()
     package.save()
     package.options.set(options)
+    nash = (run.result.get("nash") or {}).get("outcome") if run else None
+    if nash and nash == {o.issue.title: o.label for o in options}:
+        # Each party may now see its own sensitivity for this package, and only its own.
+        Sensitivity.objects.filter(run=run, package=None).update(package=package)
     change = {"option_ids": [o.pk for o in options], "note": note}
     _audit(seat, "analysis.package.release", package, change)
     return package

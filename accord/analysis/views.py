@@ -12,8 +12,14 @@ from django.views.decorators.http import require_POST
 
 from accord.analysis import selectors, services
 from accord.analysis.chart import SYMBOLS, frontier_svg
-from accord.analysis.engine import agenda
-from accord.analysis.forms import PreferenceForm, ReleaseForm, RunForm
+from accord.analysis.engine import StaleRun, agenda
+from accord.analysis.forms import (
+    BaselineForm,
+    ConstraintForm,
+    PreferenceForm,
+    ReleaseForm,
+    RunForm,
+)
 from accord.analysis.models import AnalysisRun
 from accord.talks.access import Seat, access_process, require_mediator
 from accord.talks.models import Option
@@ -25,17 +31,54 @@ def _context(seat: Seat, **extra: Any) -> dict[str, Any]:
 
 @login_required
 def home(request: HttpRequest, process_id: int) -> HttpResponse:
-    seat = access_process(request.user, process_id)
+    return _home(request, access_process(request.user, process_id))
+
+
+def _home(
+    request: HttpRequest,
+    seat: Seat,
+    constraint_form: ConstraintForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     context = _context(seat, packages=selectors.package_list(seat=seat))
     if seat.is_mediator:
         context |= {
             "status": selectors.submission_status(seat=seat),
             "runs": selectors.run_list(seat=seat),
             "run_form": RunForm(),
+            "constraints": selectors.constraint_list(seat=seat),
+            "constraint_form": constraint_form or ConstraintForm(issues=agenda(seat.process)),
         }
     if seat.is_delegation:
         context["preference"] = selectors.own_preference(seat=seat)
-    return render(request, "analysis/home.html", context)
+    return render(request, "analysis/home.html", context, status=status)
+
+
+@login_required
+@require_POST
+def constraint_add(request: HttpRequest, process_id: int) -> HttpResponse:
+    seat = access_process(request.user, process_id)
+    require_mediator(seat)
+    form = ConstraintForm(request.POST, issues=agenda(seat.process))
+    if form.is_valid():
+        try:
+            services.constraint_add(
+                seat=seat, kind=form.cleaned_data["kind"], option=form.cleaned_data["option"],
+                other_option=form.cleaned_data["other_option"], note=form.cleaned_data["note"],
+            )  # fmt: skip
+            return redirect("analysis", process_id=process_id)
+        except ValidationError as error:
+            form.add_error(None, error)
+    return _home(request, seat, form, status=400)
+
+
+@login_required
+@require_POST
+def constraint_remove(request: HttpRequest, process_id: int, constraint_id: int) -> HttpResponse:
+    seat = access_process(request.user, process_id)
+    constraint = selectors.constraint_get(seat=seat, constraint_id=constraint_id)
+    services.constraint_remove(seat=seat, constraint=constraint)
+    return redirect("analysis", process_id=process_id)
 
 
 @login_required
@@ -96,6 +139,40 @@ def _marks(result: dict[str, Any]) -> dict[int, list[str]]:
 def run_detail(request: HttpRequest, process_id: int, run_id: int) -> HttpResponse:
     seat = access_process(request.user, process_id)
     run = selectors.run_get(seat=seat, run_id=run_id)
+    return _run_page(request, seat, run)
+
+
+@login_required
+@require_POST
+def run_baseline(request: HttpRequest, process_id: int, run_id: int) -> HttpResponse:
+    """Which kept frontier packages Pareto-improve the baseline the mediator picked."""
+    seat = access_process(request.user, process_id)
+    run = selectors.run_get(seat=seat, run_id=run_id)
+    form = BaselineForm(request.POST, issues=_run_issues(seat, run))
+    if not form.is_valid():
+        return _run_page(request, seat, run, form, status=400)
+    try:
+        numbers = services.baseline_query(seat=seat, run=run, options=form.options())
+    except StaleRun as error:
+        form.add_error(None, str(error))
+        return _run_page(request, seat, run, form, status=400)
+    return _run_page(request, seat, run, form, improvements=numbers)
+
+
+def _run_issues(seat: Seat, run: AnalysisRun) -> list[Any]:
+    """The analysed issues as they stand, in the run's order (a missing one drops out)."""
+    by_title = {issue.title: issue for issue in agenda(seat.process)}
+    return [by_title[t] for t in run.result.get("issues", []) if t in by_title]
+
+
+def _run_page(
+    request: HttpRequest,
+    seat: Seat,
+    run: AnalysisRun,
+    baseline: BaselineForm | None = None,
+    improvements: list[int] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     context = _context(seat, run=run)
     result = run.result
     if result:
@@ -109,14 +186,17 @@ def run_detail(request: HttpRequest, process_id: int, run_id: int) -> HttpRespon
             for number, package in enumerate(result["frontier"], start=1)
         ]
         points = [(key, result.get(key)) for key in SYMBOLS]
+        chosen = set(improvements or [])
         context |= {
             "parties": list(zip(codes, names, strict=True)),
             "chart": frontier_svg(result, names, x, y, colour),
             "x": codes[x], "y": codes[y], "colour": codes[colour] if colour is not None else "",
             "rows": rows, "points": points, "issues": result["issues"],
             "span": len(result["issues"]) + len(codes),
+            "baseline_form": baseline or BaselineForm(issues=_run_issues(seat, run)),
+            "improvements": None if improvements is None else [r for r in rows if r[0] in chosen],
         }  # fmt: skip
-    return render(request, "analysis/run.html", context)
+    return render(request, "analysis/run.html", context, status=status)
 
 
 def _package_options(seat: Seat, run: AnalysisRun, choice: str) -> list[Option]:

@@ -22,7 +22,11 @@ from accord.domain.analysis.genius_export import export_genius
 from accord.domain.analysis.improvements import pareto_improvements
 from accord.domain.analysis.model import WEIGHT_TOLERANCE, Constraint, Issue, Party, Scenario
 from accord.domain.analysis.results import Analysis, Frontier, Package
-from accord.domain.analysis.sensitivity import WeightRange, weight_sensitivity
+from accord.domain.analysis.sensitivity import (
+    WeightRange,
+    robustness_margins,
+    weight_sensitivity,
+)
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
@@ -47,6 +51,7 @@ __all__ = [
     "pareto_frontier",
     "pareto_improvements",
     "rational_rows",
+    "robustness_margins",
     "scenario_from_dicts",
     "utilitarian_point",
     "weight_sensitivity",

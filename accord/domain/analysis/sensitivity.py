@@ -9,7 +9,7 @@ the recommendation changes; a range reaching 0 or 1 means no move in that direct
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from accord.domain.analysis.bargaining import nash_point
@@ -94,3 +94,29 @@ def _with_weight(scenario: Scenario, index: int, issue: str, weight: float) -> S
     moved: Party = replace(party, weights=weights)
     parties = tuple(moved if k == index else p for k, p in enumerate(scenario.parties))
     return replace(scenario, parties=parties)
+
+
+def robustness_margins(
+    ranges: Sequence[Sequence[WeightRange]],
+) -> dict[str, float | None]:
+    """Per issue, the smallest move of any one party's weight that changes the Nash package.
+
+    The aggregate the mediators may see (docs/analysis-workspace.md): it names no party and no
+    weight. A direction in which a range runs to its bound (0 or 1) never changes the package and
+    is left out, because the distance to the bound would be the weight itself; None means no
+    party's weight on that issue changes the package in either direction.
+    """
+    margins: dict[str, float | None] = {}
+    for party_ranges in ranges:
+        for r in party_ranges:
+            margins.setdefault(r.issue, None)
+            if r.lower == r.upper == r.weight:
+                continue  # a single issue: its weight cannot move at all
+            distances = [r.weight - r.lower] if r.lower > 0.0 else []
+            distances += [r.upper - r.weight] if r.upper < 1.0 else []
+            current = margins[r.issue]
+            for distance in distances:
+                if current is None or distance < current:
+                    current = distance
+            margins[r.issue] = current
+    return margins

@@ -251,7 +251,7 @@ def test_list_pages_query_count(table: Table, count: int, django_assert_max_num_
         ("mediator", reverse("analysis_run", args=[pid, run.pk])),
     ]:
         client = client_for(table, name)
-        with django_assert_max_num_queries(12):
+        with django_assert_max_num_queries(16):
             assert client.get(url).status_code == 200
 
 
