@@ -31,8 +31,11 @@ SETS = {
     ),
     "held-out v2 (synthetic, unseen)": sorted((FIXTURES / "heldout2").glob("*.txt")),
     "real dev (VOA, public domain; tuned on)": sorted((FIXTURES / "real" / "dev").glob("*.txt")),
-    "real held-out (VOA, public domain; unseen)": sorted(
+    "real held-out A (VOA, public domain; unseen)": sorted(
         (FIXTURES / "real" / "heldout").glob("*.txt")
+    ),
+    "real held-out B (VOA, public domain; unseen, found after the dev fixes)": sorted(
+        (FIXTURES / "real" / "heldout_b").glob("*.txt")
     ),
 }
 SPEED_ROUNDS = 20
