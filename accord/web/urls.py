@@ -7,6 +7,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 
 from accord.accounts.views import LoginView
+from accord.web import bench
 from accord.web.api import api
 
 
@@ -34,3 +35,5 @@ urlpatterns = [
     path("", include("accord.monitor.urls")),
     path("", include("accord.consultations.urls")),
 ]
+if bench.ENABLED:  # bench/load.py's ceiling; absent unless ACCORD_BENCH_CEILING=1
+    urlpatterns.append(path("_bench/ceiling", bench.ceiling))
