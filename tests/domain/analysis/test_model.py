@@ -9,10 +9,12 @@ import pytest
 
 from accord.domain.analysis import (
     ScenarioError,
+    WeightRange,
     analyse,
     export_genius,
     pareto_frontier,
     pareto_improvements,
+    robustness_margins,
     scenario_from_dicts,
     weight_sensitivity,
 )
@@ -135,3 +137,16 @@ def test_export_refuses_what_genius_cannot_express(tmp_path) -> None:
     with pytest.raises(ScenarioError, match=re.escape("best score of issue 'monitoring' is 0.5")):
         export_genius(scenario_from_dicts(ISSUES, parties), tmp_path)
     assert not list(tmp_path.iterdir())
+
+
+def test_robustness_margins_leave_out_bounds_and_single_issues() -> None:
+    ranges = [
+        [WeightRange("A", "x", 0.3, 0.1, 1.0), WeightRange("A", "y", 0.7, 0.0, 0.75)],
+        [WeightRange("B", "x", 0.6, 0.0, 0.65), WeightRange("B", "y", 0.4, 0.0, 1.0)],
+        [WeightRange("C", "z", 1.0, 1.0, 1.0)],
+    ]
+    margins = robustness_margins(ranges)
+    # x: A can drop 0.2 (to 0.1), B can rise 0.05; the bound-limited directions do not count.
+    assert margins["x"] == pytest.approx(0.05)
+    assert margins["y"] == pytest.approx(0.05)  # A up to 0.75; B never changes it
+    assert margins["z"] is None
