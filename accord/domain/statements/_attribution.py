@@ -71,6 +71,14 @@ _PASSIVE_REPORT = re.compile(
 )
 #: "X took to Telegram to say that ...": the infinitive cue belongs to the clause's subject.
 _TOOK_TO = re.compile(r"\b(?:took|takes|turned|turns|went)\s+to\b[^.;:\"]{0,80}?\bto\s+$")
+#: After "told", a hearer with no reported clause behind it: '"...," Trump told business leaders.'
+_CLAUSE_OR_THAT = re.compile(
+    r"[^.;:\"]*?\b(?:that|was|were|is|are|had|has|have|would|will|could|can|must)\b"
+)
+#: A quotation opening the content and then the writer's own clause: 'said that "X," although'.
+_WRITER_AFTER_QUOTE = re.compile(
+    r"\s*,?\s*(?:although|though|while|whereas|even|despite|but|as|which|adding|before|after)\b"
+)
 #: A bare time word between cue and content ("said Thursday he would travel").
 _BARE_TIME = re.compile(
     r"\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
@@ -229,6 +237,8 @@ def _head_or_tail(masked, cue, unit, mention, role, phrase_start=None) -> list[A
         return _head(masked, cue, unit, mention, role, after)
     if content_before and _TAIL.match(rest):
         return [Attribution(mention, cue.group(), cue.start(), *content_before, role)]
+    if content_before and cue.group() in OBJECT_CUES and not _CLAUSE_OR_THAT.match(rest):
+        return [Attribution(mention, cue.group(), cue.start(), *content_before, role)]
     if subject_start == floor and _TAIL.match(rest):
         return [Attribution(mention, cue.group(), cue.start(), PREVIOUS, PREVIOUS, role)]
     if content_before and _TRAILING_APPOSITION.match(rest):
@@ -309,6 +319,9 @@ def _content_start(masked: str, position: int, limit: int) -> int:
 
 
 def _content_end(masked: str, start: int, limit: int, aux: str | None = None) -> int:
+    lead = re.match(r'"[^"]*"', masked[start:limit])
+    if lead and _WRITER_AFTER_QUOTE.match(masked, start + lead.end(), limit):
+        return start + lead.end()
     cuts = [_CONTENT_CUT.search(masked, start, limit)]
     if aux:
         cuts.append(re.compile(_SAME_AUX_CUT.format(aux=aux)).search(masked, start, limit))

@@ -274,3 +274,13 @@ def test_lowercase_body_description_resolves_to_the_body_named_before():
         "Russia's defense ministry",
         "energy ministry",
     ]
+
+
+def test_told_with_a_hearer_and_no_clause_is_a_tail_attribution():
+    text = '"That war is horrible," Anna Berg, via video link, told business leaders in Davos.'
+    assert _pairs(text) == [("Anna Berg", "That war is horrible")]
+
+
+def test_quotation_then_the_writers_own_clause_is_direct():
+    found = _one('Peter Holm said that "Kyiv is ready to make a deal," although no talks are set.')
+    assert (found.quote, found.kind) == ("Kyiv is ready to make a deal", "direct")
