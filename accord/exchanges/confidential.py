@@ -1,7 +1,8 @@
 """Register the exchanges' confidential models and route parameters with the crawl.
 
 Lists and records exist only at visibility `mediator` (the submitting side and the mediators),
-links and statuses only at `own` owned by the mediators: other levels make no record.
+links and mediators' statuses only at `own` owned by the mediators, a delegation's statuses on its
+own records at `mediator`: other levels make no record.
 """
 
 from __future__ import annotations
@@ -93,6 +94,12 @@ def _make_link(*, seat: Seat, visibility: Visibility, canary: str) -> CandidateL
 
 
 def _make_event(*, seat: Seat, visibility: Visibility, canary: str) -> PersonStatusEvent | None:
+    if seat.is_delegation and visibility is Visibility.MEDIATOR:
+        record = _upload(seat, "status.csv", "Status").records.get()
+        return services.status_record(
+            seat=seat, exchange=record.exchange_list.exchange, record=record,
+            status="confirmed", note=f"Event {canary}",
+        )  # fmt: skip
     if not seat.is_mediator or visibility is not Visibility.OWN:
         return None
     link = _host_link(seat, "Host link")

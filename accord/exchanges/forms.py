@@ -37,5 +37,16 @@ class DecisionForm(forms.Form):
 
 
 class StatusForm(forms.Form):
+    """A status to append; a delegation is not offered "exchanged" (the mediator records it)."""
+
     status = forms.ChoiceField(choices=PersonStatusEvent.Status.choices)
     note = forms.CharField(max_length=400, required=False)
+
+    def __init__(self, *args: Any, mediator: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not mediator:
+            self.fields["status"].choices = [
+                (value, label)
+                for value, label in PersonStatusEvent.Status.choices
+                if value != PersonStatusEvent.Status.EXCHANGED
+            ]

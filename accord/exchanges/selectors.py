@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -89,7 +89,31 @@ def link_get(*, seat: Seat, candidate_link_id: int) -> CandidateLink:
 
 
 def events_of(*, seat: Seat, link: CandidateLink) -> QuerySet[PersonStatusEvent]:
-    return PersonStatusEvent.objects.visible_to(seat.viewer).filter(link=link)
+    """The person's log: events on the link and on either of its records, oldest first."""
+    events = PersonStatusEvent.objects.visible_to(seat.viewer).filter(
+        Q(link=link) | Q(record_id__in=[link.left_id, link.right_id])
+    )
+    return events.select_related("owner_party", "record").order_by("recorded_at", "id")
+
+
+def record_events(*, seat: Seat, record: ListRecord) -> QuerySet[PersonStatusEvent]:
+    """The events of one record the seat may see (a delegation: its own and none other)."""
+    events = PersonStatusEvent.objects.visible_to(seat.viewer).filter(record=record)
+    return events.select_related("owner_party").order_by("recorded_at", "id")
+
+
+def latest_statuses(*, seat: Seat, records: list[ListRecord]) -> dict[int, str]:
+    """Latest visible status (display label) per record id, in one query."""
+    events = PersonStatusEvent.objects.visible_to(seat.viewer).filter(
+        record_id__in=[r.pk for r in records]
+    )
+    labels = dict(PersonStatusEvent.Status.choices)
+    latest: dict[int, str] = {}
+    for record_id, status in events.order_by("recorded_at", "id").values_list(
+        "record_id", "status"
+    ):
+        latest[record_id] = labels.get(status, status)
+    return latest
 
 
 @dataclass
@@ -123,14 +147,20 @@ class Summary:
         return self.agreed - self.reconciled
 
 
-def _latest_status(exchange: Exchange, seat: Seat) -> dict[tuple[str, int], str]:
+def _latest_status(exchange: Exchange, seat: Seat) -> dict[tuple[str, int], tuple[int, str]]:
+    """(order, status) of the latest event per link and per record."""
     events = PersonStatusEvent.objects.visible_to(seat.viewer).filter(exchange=exchange)
-    latest: dict[tuple[str, int], str] = {}
-    for link_id, record_id, status in events.order_by("recorded_at", "id").values_list(
-        "link_id", "record_id", "status"
-    ):
-        latest[("link", link_id) if link_id else ("record", record_id)] = status
+    latest: dict[tuple[str, int], tuple[int, str]] = {}
+    rows = events.order_by("recorded_at", "id").values_list("link_id", "record_id", "status")
+    for order, (link_id, record_id, status) in enumerate(rows):
+        latest[("link", link_id) if link_id else ("record", record_id)] = (order, status)
     return latest
+
+
+def _person_status(latest: dict[tuple[str, int], tuple[int, str]], *keys: tuple[str, int]) -> str:
+    """The latest status among a person's link and records (a side's own log included)."""
+    found = [latest[key] for key in keys if key in latest]
+    return max(found)[1] if found else ""
 
 
 def summary(*, seat: Seat, exchange: Exchange) -> Summary:
@@ -143,7 +173,9 @@ def summary(*, seat: Seat, exchange: Exchange) -> Summary:
     for link in links:
         final = link.final
         if final == "accept":
-            status = latest.get(("link", link.pk), "")
+            status = _person_status(
+                latest, ("link", link.pk), ("record", link.left_id), ("record", link.right_id)
+            )
             result.persons.append(Person([link.left, link.right], link, status))
             linked |= {link.left_id, link.right_id}
         elif final == "review":
@@ -175,6 +207,7 @@ def _singles(seat, exchange_list, linked, latest, result: Summary) -> None:
             continue
         if group:
             seen_groups.add(group)
-        result.persons.append(Person([record], None, latest.get(("record", record.pk), "")))
+        status = _person_status(latest, ("record", record.pk))
+        result.persons.append(Person([record], None, status))
         count += 1
     result.single[exchange_list.owner_party.name] = count

@@ -308,6 +308,18 @@ def link_review(*, seat: Seat, link: CandidateLink, decision: str) -> CandidateL
     return link
 
 
+#: What a delegation may record on its own records; "exchanged" is the mediator's to record.
+DELEGATION_STATUSES = frozenset(
+    {
+        PersonStatusEvent.Status.REQUESTED,
+        PersonStatusEvent.Status.CONFIRMED,
+        PersonStatusEvent.Status.REFUSED,
+        PersonStatusEvent.Status.DECEASED,
+        PersonStatusEvent.Status.DISPUTED,
+    }
+)
+
+
 @transaction.atomic
 def status_record(
     *,
@@ -318,18 +330,47 @@ def status_record(
     record: ListRecord | None = None,
     note: str = "",
 ) -> PersonStatusEvent:
-    """Append a status to a person's log (an accepted link or a single record)."""
-    require_mediator(seat)
+    """Append a status to a person's log (an accepted link or a single record).
+
+    Mediators record any status on a link or a record; their events are theirs alone. A
+    delegation records on records of its own submission only (the holding party confirms the
+    people it holds, a requesting side requests), never "exchanged"; its events are seen by it
+    and the mediators. Another party's record is not found (404), whatever the status.
+    """
+    owner, visibility = _status_owner(seat, exchange, status, link, record)
     event = PersonStatusEvent(
         exchange=exchange, link=link, record=record, status=status, note=note,
-        recorded_by=seat.membership.user, owner_party=None, visibility=Visibility.OWN.value,
+        recorded_by=seat.membership.user, owner_party=owner, visibility=visibility.value,
     )  # fmt: skip
     event.full_clean()
     if link is not None and link.final != "accept":
         raise ValidationError({"status": "Accept the link before recording a status."})
     event.save()
-    _audit(seat, "exchange.status.record", event, {"status": status}, exchange.process_id)
+    target = {"link": link.pk} if link is not None else {"record": record.pk if record else None}
+    _audit(seat, "exchange.status.record", event, {"status": status, **target},
+           exchange.process_id)  # fmt: skip
     return event
+
+
+def _status_owner(
+    seat: Seat,
+    exchange: Exchange,
+    status: str,
+    link: CandidateLink | None,
+    record: ListRecord | None,
+) -> tuple[Any, Visibility]:
+    """Who owns a new status event and who sees it; refuses what the seat may not record."""
+    if record is not None and record.exchange_list.exchange_id != exchange.pk:
+        raise Http404("Not a record of this exchange")
+    if seat.is_mediator:
+        return None, Visibility.OWN
+    if link is not None or record is None or seat.party is None:
+        raise Http404("Only mediators record statuses on links")
+    if record.owner_party_id != seat.party.pk:
+        raise Http404("Not your record")
+    if status not in DELEGATION_STATUSES:
+        raise ValidationError({"status": "Only the mediator records that a person was exchanged."})
+    return seat.party, Visibility.MEDIATOR
 
 
 @transaction.atomic

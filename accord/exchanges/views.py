@@ -115,10 +115,13 @@ def list_detail(request: HttpRequest, process_id: int, exchange_list_id: int) ->
                 form.add_error("id_column", message)
         else:
             return redirect("exchange_list", process_id, exchange_list.pk)
-    records = selectors.record_list(seat=seat, exchange_list=exchange_list)
+    records = list(selectors.record_list(seat=seat, exchange_list=exchange_list)[:RECORDS_SHOWN])
+    statuses = selectors.latest_statuses(seat=seat, records=records)
+    for record in records:
+        record.latest_status = statuses.get(record.pk, "")
     context = {
         "seat": seat, "process": seat.process, "exchange_list": exchange_list,
-        "exchange": exchange_list.exchange, "records": records[:RECORDS_SHOWN],
+        "exchange": exchange_list.exchange, "records": records,
         "total": exchange_list.record_count, "form": form,
         "is_owner": seat.party is not None and seat.party.pk == exchange_list.owner_party_id,
     }  # fmt: skip
@@ -129,12 +132,33 @@ def list_detail(request: HttpRequest, process_id: int, exchange_list_id: int) ->
 def record_detail(request: HttpRequest, process_id: int, list_record_id: int) -> HttpResponse:
     seat = access_process(request.user, process_id)
     record = selectors.record_get(seat=seat, list_record_id=list_record_id)
+    may_record = seat.is_mediator or (
+        seat.party is not None and seat.party.pk == record.owner_party_id
+    )
+    form = StatusForm(request.POST or None, mediator=seat.is_mediator)
+    if request.method == "POST":
+        if not may_record:
+            raise Http404("Not your record")
+        if form.is_valid():
+            try:
+                services.status_record(
+                    seat=seat, exchange=record.exchange_list.exchange, record=record,
+                    status=form.cleaned_data["status"], note=form.cleaned_data["note"],
+                )  # fmt: skip
+            except ValidationError as error:
+                for message in _errors(error):
+                    form.add_error(None, message)
+            else:
+                return redirect("exchange_record", process_id, record.pk)
     services.record_view_log(seat=seat, record=record)
     context = {
         "seat": seat, "process": seat.process, "record": record,
         "exchange_list": record.exchange_list, "exchange": record.exchange_list.exchange,
+        "events": selectors.record_events(seat=seat, record=record),
+        "form": form if may_record else None,
     }  # fmt: skip
-    return render(request, "exchanges/record.html", context)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "exchanges/record.html", context, status=status)
 
 
 @login_required
@@ -189,7 +213,7 @@ def decide(request: HttpRequest, process_id: int, candidate_link_id: int) -> Htt
 def link_detail(request: HttpRequest, process_id: int, candidate_link_id: int) -> HttpResponse:
     seat = access_process(request.user, process_id)
     link = selectors.link_get(seat=seat, candidate_link_id=candidate_link_id)
-    form = StatusForm(request.POST or None)
+    form = StatusForm(request.POST or None, mediator=True)
     if request.method == "POST" and form.is_valid():
         try:
             services.status_record(
