@@ -1,22 +1,45 @@
-"""Demo: the 314-prisoner exchange from the seed as an agreement with provisions.
+"""Demo: the 314-prisoner exchange and the energy truce from the seed as agreements.
 
-From the article: Witkoff said Russia and Ukraine agreed to exchange 314 prisoners. The split,
-deadline, verifier and status are invented and marked illustrative.
+From the article: Witkoff said Russia and Ukraine agreed to exchange 314 prisoners; Russia was
+accused of exploiting a US-backed energy truce, and the record ballistic-missile attack came on
+Tuesday. The split, deadlines, verifiers and statuses are invented and marked illustrative.
+
+The exchanges, truces and texts demos load first (app order), so the provisions link to the
+demo exchange (its aggregate counts are the evidence), the energy truce, and clause 1.1 of the
+released framework text; a second agreement is built from that text's agreed clauses.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from accord.agreements import services
+from accord.agreements import links, services
+from accord.agreements.models import Provision
 from accord.demo.load import demo_seat
 from accord.domain.visibility import Visibility
+from accord.exchanges import selectors as exchange_selectors
+from accord.talks.access import Seat
 from accord.talks.models import Party, Process
+from accord.truces import selectors as truce_selectors
+
+ILLUSTRATIVE = " (illustrative)"
 
 
-def load_demo_extras(process: Process) -> None:
-    mediator = demo_seat(process, None)
-    parties = {p.code: p for p in Party.objects.filter(process=process)}
+def _statuses(seat: Seat, entries: list[tuple[Provision, int, date, str]]) -> None:
+    for provision, level, as_of, evidence in entries:
+        services.status_record(
+            seat=seat,
+            provision=provision,
+            level=level,
+            as_of=as_of,
+            evidence=evidence + ILLUSTRATIVE,
+            visibility=Visibility.PUBLIC,
+            illustrative=True,
+        )
+
+
+def _exchange_agreement(mediator: Seat, parties: dict[str, Party], version) -> None:
+    exchange = exchange_selectors.exchange_list(seat=mediator).filter(agreed_number=314).first()
     agreement = services.agreement_create(
         seat=mediator,
         title="Prisoner exchange (314)",
@@ -35,24 +58,75 @@ def load_demo_extras(process: Process) -> None:
             action=action,
             due_on=date(2026, 2, 20),
             verifier="Mediators (US) with the ICRC (illustrative)",
-            clause_reference="Exchange list, illustrative",
+            clause_reference="clause 1.1",
+            text_version=version,
+            clause_number="1.1" if version is not None else "",
+            exchange=exchange,
         )
         for code, action in [
             ("RU", "Release 157 Ukrainian prisoners (illustrative split)."),
             ("UA", "Release 157 Russian prisoners (illustrative split)."),
         ]
     ]
-    for provision, level, as_of, evidence in [
-        (provisions[0], 1, date(2026, 2, 10), "Lists exchanged; names being reconciled."),
-        (provisions[1], 1, date(2026, 2, 10), "Lists exchanged; names being reconciled."),
-        (provisions[0], 2, date(2026, 2, 14), "First group released at the border."),
-    ]:
-        services.status_record(
+    _statuses(
+        mediator,
+        [
+            (provisions[0], 1, date(2026, 2, 10), "Lists exchanged; names being reconciled."),
+            (provisions[1], 1, date(2026, 2, 10), "Lists exchanged; names being reconciled."),
+            (provisions[0], 2, date(2026, 2, 14), "First group released at the border."),
+        ],
+    )
+
+
+def _truce_agreement(mediator: Seat, parties: dict[str, Party]) -> None:
+    truce = truce_selectors.truce_list(seat=mediator).filter(name="Energy truce").first()
+    agreement = services.agreement_create(
+        seat=mediator,
+        title="Energy truce (US-backed)",
+        summary="Both sides to refrain from strikes on energy infrastructure; the start date "
+        "itself is disputed (see the truce's claimed dates). Details illustrative.",
+        source_reference="US announcement; parties' statements",
+        visibility=Visibility.PUBLIC,
+        illustrative=True,
+    )
+    provisions = [
+        services.provision_add(
             seat=mediator,
-            provision=provision,
-            level=level,
-            as_of=as_of,
-            evidence=f"{evidence} (illustrative)",
-            visibility=Visibility.PUBLIC,
+            agreement=agreement,
+            obligor=parties[code],
+            action=action,
+            verifier="Mediators (US), from the shared violation register (illustrative)",
+            truce=truce,
+        )
+        for code, action in [
+            ("RU", "No strikes on Ukrainian energy infrastructure."),
+            ("UA", "No strikes on Russian energy infrastructure."),
+        ]
+    ]
+    _statuses(
+        mediator,
+        [
+            (provisions[0], 2, date(2026, 1, 31), "Strikes on energy sites paused."),
+            (provisions[1], 2, date(2026, 1, 31), "Strikes on energy sites paused."),
+            (provisions[0], 1, date(2026, 2, 3), "Record ballistic-missile attack reported "
+             "on Tuesday; verification disputed."),
+        ],
+    )  # fmt: skip
+
+
+def load_demo_extras(process: Process) -> None:
+    mediator = demo_seat(process, None)
+    parties = {p.code: p for p in Party.objects.filter(process=process)}
+    version = links.released_versions(seat=mediator).filter(text__illustrative=True).last()
+    _exchange_agreement(mediator, parties, version)
+    _truce_agreement(mediator, parties)
+    if version is not None and links.agreed_clauses(seat=mediator, version=version):
+        services.agreement_from_text(
+            seat=mediator,
+            version=version,
+            title="Round two: clauses agreed in the framework text",
+            summary="Every clause all three delegations accepted in the released text "
+            "(illustrative text).",
+            visibility=Visibility.PARTIES,
             illustrative=True,
         )

@@ -104,6 +104,7 @@ def agreement_from_text(
     summary: str = "",
     concluded_on: date | None = None,
     visibility: Visibility = Visibility.OWN,
+    illustrative: bool = False,
 ) -> Agreement:
     """An agreement from a released negotiating text: each clause every party accepted becomes
     a joint provision linked to that clause and version.
@@ -125,6 +126,7 @@ def agreement_from_text(
         source_reference=f"Released negotiating text, version {version.number}",
         concluded_on=concluded_on,
         visibility=visibility,
+        illustrative=illustrative,
     )
     for clause in agreed:
         provision_add(
