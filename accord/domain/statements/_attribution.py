@@ -79,6 +79,11 @@ _CLAUSE_OR_THAT = re.compile(
 _WRITER_AFTER_QUOTE = re.compile(
     r"\s*,?\s*(?:although|though|while|whereas|even|despite|but|as|which|adding|before|after)\b"
 )
+#: "that" opens the content unless it is the content's own subject ("Russia says that is false").
+_CONTENT_OPENER = re.compile(
+    r"\s*(?:that\b(?!\s+(?:is|was|are|were|has|had|will|would|could|can|does|did|may|might|"
+    r"must|seems|remains)\b)|[:,])?\s*"
+)
 #: A bare time word between cue and content ("said Thursday he would travel").
 _BARE_TIME = re.compile(
     r"\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
@@ -314,7 +319,7 @@ def _content_start(masked: str, position: int, limit: int) -> int:
         if not delimiter:
             return -1
         position += delimiter.start()
-    match = re.match(r"\s*(?:that\b|[:,])?\s*", masked[position:limit])
+    match = re.match(_CONTENT_OPENER, masked[position:limit])
     return position + (match.end() if match else 0)
 
 

@@ -31,7 +31,8 @@ SENTENCE_OPENERS = word_set(
 )
 #: Unnamed single speakers that behave like groups ("a Western diplomat said").
 SINGULAR_GROUP_HEADS = word_set(
-    "source official diplomat resident worker witness analyst officer soldier person"
+    "source official diplomat resident worker witness analyst officer soldier person "
+    "boy girl man woman child mother father son daughter wife husband"
 )
 #: Lowercase words inside personal names ("Abdullah bin Zayed", "Ursula von der Leyen").
 NAME_PARTICLES = word_set("bin bint ibn al el de del della van von der den da di du la le")
@@ -94,7 +95,8 @@ def skip_auxiliaries_back(masked: str, position: int, floor: int) -> int:
         if not match:
             return position
         word = match.group(1).lower()
-        if word in AUXILIARIES or (word.endswith("ly") and len(word) > 4):
+        adverb = word.endswith("ly") and len(word) > 4 and match.group(1)[0].islower()
+        if word in AUXILIARIES or adverb:  # "Vitaly said" is a name, not an adverb
             position = match.start()
             continue
         time = _TIME_BEFORE.search(masked, max(floor, position - 40), position)

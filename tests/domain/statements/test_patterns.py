@@ -284,3 +284,19 @@ def test_told_with_a_hearer_and_no_clause_is_a_tail_attribution():
 def test_quotation_then_the_writers_own_clause_is_direct():
     found = _one('Peter Holm said that "Kyiv is ready to make a deal," although no talks are set.')
     assert (found.quote, found.kind) == ("Kyiv is ready to make a deal", "direct")
+
+
+def test_a_name_ending_in_ly_is_not_an_adverb():
+    assert _pairs("One boy named Vitaly said he was from the Kherson area.") == [
+        ("Vitaly", "he was from the Kherson area")
+    ]
+
+
+def test_children_and_family_words_head_unnamed_speakers():
+    found = _one("The two boys and one girl said they had been told it was a summer camp.")
+    assert (found.speaker_type, found.party) == ("group", None)
+    assert found.speaker.endswith("girl")
+
+
+def test_that_as_the_contents_own_subject_is_kept():
+    assert _pairs("Russia says that is false.") == [("Russia", "that is false")]
