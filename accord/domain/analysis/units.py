@@ -18,6 +18,10 @@ from accord.domain.analysis.model import Scenario
 MAX_COMPOUND_OPTIONS = 1_000_000
 
 
+class CompoundTooLarge(ScenarioError):
+    """Constraints tie issues into more combinations than one unit may hold (use the MILP)."""
+
+
 @dataclass(frozen=True)
 class Unit:
     """Issues decided together: `choices[k]` gives an option index per issue of `issues`."""
@@ -64,7 +68,7 @@ def _unit(scenario: Scenario, group: tuple[int, ...]) -> Unit:
     sizes = [len(scenario.issues[k].options) for k in group]
     if np.prod(sizes, dtype=float) > MAX_COMPOUND_OPTIONS:
         names = [scenario.issues[k].name for k in group]
-        raise ScenarioError(
+        raise CompoundTooLarge(
             f"constraints tie issues {names} into more than {MAX_COMPOUND_OPTIONS} combinations"
         )
     combos = [c for c in itertools.product(*map(range, sizes)) if _allowed(scenario, group, c)]
