@@ -300,3 +300,7 @@ def test_children_and_family_words_head_unnamed_speakers():
 
 def test_that_as_the_contents_own_subject_is_kept():
     assert _pairs("Russia says that is false.") == [("Russia", "that is false")]
+
+
+def test_passive_told_names_the_hearer_not_a_speaker():
+    assert _pairs("Their parents were told the camp would last two weeks.") == []
