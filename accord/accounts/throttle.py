@@ -9,8 +9,27 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
 
 LOCKOUT_MESSAGE = "Too many failed sign-in attempts. Wait a few minutes before you try again."
+
+
+def client_address(request: HttpRequest | None) -> str:
+    """The address that failures are counted against.
+
+    Behind the reverse proxy (ACCORD_BEHIND_TLS=1, docs/deploy.md) every request arrives from
+    the proxy's own address, so REMOTE_ADDR would be one counter shared by everybody: five
+    failures by anyone would lock every address out. There the last X-Forwarded-For entry, the
+    one the proxy itself wrote, is the client. Without a proxy a client could forge that
+    header to escape its own count, so it is ignored.
+    """
+    if request is None:
+        return ""
+    if settings.BEHIND_TLS:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded[:45]
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def _keys(username: str, address: str) -> list[str]:

@@ -16,7 +16,7 @@ class ThrottledAuthenticationForm(AuthenticationForm):
 
     def clean(self) -> dict[str, Any]:
         username = self.data.get("username", "")
-        address = self.request.META.get("REMOTE_ADDR", "") if self.request else ""
+        address = throttle.client_address(self.request)
         if throttle.is_locked(username, address):
             raise forms.ValidationError(throttle.LOCKOUT_MESSAGE, code="locked")
         try:
