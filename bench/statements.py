@@ -34,7 +34,7 @@ SETS = {
     "real held-out A (VOA, public domain; unseen)": sorted(
         (FIXTURES / "real" / "heldout").glob("*.txt")
     ),
-    "real held-out B (VOA, public domain; unseen, found after the dev fixes)": sorted(
+    "real held-out B (VOA, public domain; unseen, found after the first dev fixes)": sorted(
         (FIXTURES / "real" / "heldout_b").glob("*.txt")
     ),
 }
@@ -231,12 +231,12 @@ tuned on after its one unseen run, which gave speaker+quote F1 0.746 and span F1
 never tuned on). The real sets are Voice of America reports (US government works, public
 domain) about the talks, the war, prisoner exchanges and strikes, 2022-2025, as held by the
 workspace's stored web corpus (the opening ~2,000 characters of each page); provenance, licence
-and edits per article are in tests/fixtures/statements/real/MANIFEST.json. Real dev (3
+and edits per article are in tests/fixtures/statements/real/MANIFEST.json. Real dev (4
 articles) was used to improve the engine (before: speaker+quote F1 0.727, span F1 0.848 on its
 first two articles). Real held-out A (4 articles) and B (3 articles, found later) were
 annotated and committed before the engine first ran on them and were never used to change it;
-their rows are the engine's real unseen-copy figures (A measured 0.780 / 0.780 both before and
-after the dev fixes)."""
+their rows are the engine's real unseen-copy figures (A: 0.780 / 0.780 before the dev fixes and
+after them; B: the same figures at its first run and after the last dev fixes)."""
 GOALS = """\
 Goals (issue 7): speaker+quote F1 >= 0.85 and span F1 >= 0.92 on unseen wire copy; >= 20
 articles/s on 2 cores. On the real held-out VOA sets the engine does NOT meet the accuracy
