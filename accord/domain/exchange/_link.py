@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from accord.domain.exchange._assign import assign
+from accord.domain.exchange._compare import LEVELS
 from accord.domain.exchange._explain import explain_pairs
 from accord.domain.exchange._features import Features, build_features
 from accord.domain.exchange._gc import bulk
@@ -38,7 +39,10 @@ def link(
     chosen = kept[assign(li[kept], ri[kept], bits[kept], len(left))]
     rival = _rival_bits(li[kept], ri[kept], bits[kept], chosen, kept, (lf, rf))
     decisions, notes = _decide(
-        probability[chosen], bits[chosen] - rival, scored.levels["given_name"][chosen], limits
+        probability[chosen],
+        bits[chosen] - rival,
+        {name: level[chosen] for name, level in scored.levels.items()},
+        limits,
     )
     explanations = explain_pairs(
         left, right, (li[chosen], ri[chosen], chosen), (scored.levels, scored.similarity),
@@ -90,17 +94,37 @@ def _rival_bits(
 
 
 def _repeats(f: Features, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Records a and b of one list look like the same row entered twice."""
-    surname, given = f.codes["surname"], f.codes["given"]
-    return (surname[a] == surname[b]) & (given[a] == given[b]) & (f.year[a] == f.year[b])
+    """Records a and b of one list look like the same row entered twice: same surname and given
+    name, and birth year and patronymic equal or missing on one of them (a copy typed with a
+    field left out is still a copy)."""
+    surname, given, patronymic = f.codes["surname"], f.codes["given"], f.codes["patronymic"]
+    year_ok = (f.year[a] == f.year[b]) | (f.year[a] == 0) | (f.year[b] == 0)
+    patronymic_ok = (patronymic[a] == patronymic[b]) | (patronymic[a] == 0) | (patronymic[b] == 0)
+    return (surname[a] == surname[b]) & (given[a] == given[b]) & year_ok & patronymic_ok
+
+
+def _disagrees(levels: dict[str, np.ndarray]) -> np.ndarray:
+    """Pairs with a field that speaks against them (a value present on both sides and unlike)."""
+    against = np.zeros(len(levels["surname"]), dtype=bool)
+    for name, level in levels.items():
+        labels = LEVELS[name]
+        for bad in ("different", "year"):
+            if bad in labels:
+                against |= level == labels.index(bad)
+    return against
 
 
 def _decide(
-    probability: np.ndarray, margin: np.ndarray, given_level: np.ndarray, limits: Thresholds
+    probability: np.ndarray, margin: np.ndarray, levels: dict[str, np.ndarray], limits: Thresholds
 ) -> tuple[list[str], list[str]]:
-    """Accept or review, and why not accepted, for each chosen pair."""
-    given_differs = given_level == GIVEN_DIFFERENT
-    weak = probability < limits.accept
+    """Accept or review, and why not accepted, for each chosen pair.
+
+    Accepted: given names not different, no rival within the margin, and either probability
+    at least `accept`, or at least `exclusive` with no field disagreeing.
+    """
+    given_differs = levels["given_name"] == GIVEN_DIFFERENT
+    clean = ~_disagrees(levels)
+    weak = (probability < limits.accept) & ~(clean & (probability >= limits.exclusive))
     rivalled = margin < limits.margin_bits
     accept = ~given_differs & ~weak & ~rivalled
     decisions = np.where(accept, "accept", "review").tolist()
