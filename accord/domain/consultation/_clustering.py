@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import linear_sum_assignment
 
 from ._kmeans import lloyd, plus_plus_init, polis_init, silhouettes
 from ._result import KSmoothing
@@ -122,6 +121,8 @@ def _smooth(prev: KSmoothing | None, best: int, valid: set[int]) -> KSmoothing:
 def _align(labels: NDArray, centres: NDArray, previous: NDArray) -> tuple[NDArray, NDArray]:
     """Renumber groups so each keeps the id of the nearest previous group where possible."""
     cost = ((centres[:, None, :] - previous[None, :, :]) ** 2).sum(axis=2)
+    from scipy.optimize import linear_sum_assignment  # heavy: loaded only when clustering
+
     rows, cols = linear_sum_assignment(cost)
     key = np.full(len(centres), np.inf)
     key[rows] = cols

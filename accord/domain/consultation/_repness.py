@@ -5,9 +5,10 @@ disagreements."""
 
 from __future__ import annotations
 
+from statistics import NormalDist
+
 import numpy as np
 from numpy.typing import NDArray
-from scipy.stats import norm
 
 from ._result import RepresentativeStatement
 from ._stats import GroupStats
@@ -21,7 +22,7 @@ def select_repness(
     confidence: float,
 ) -> tuple[RepresentativeStatement, ...]:
     """Up to `pick_max` statements that represent the group (statement-id order on ties)."""
-    critical = float(norm.ppf(confidence))
+    critical = NormalDist().inv_cdf(confidence)
     columns = np.flatnonzero(candidates)
     significant = columns[
         ((stats.pat[columns] > critical) & (stats.rat[columns] > critical))

@@ -4,10 +4,10 @@ statements, and group-aware consensus, from vote counts with Laplace smoothing a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from statistics import NormalDist
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.stats import norm
 
 from ._matrix import VoteMatrix
 from ._result import ConsensusStatement
@@ -107,7 +107,7 @@ def consensus(
 ) -> tuple[tuple[ConsensusStatement, ...], tuple[ConsensusStatement, ...]]:
     """Statements a clear majority of everyone agrees (disagrees) with, strongest first;
     ties broken by statement id."""
-    critical = float(norm.ppf(confidence))
+    critical = NormalDist().inv_cdf(confidence)
     ns = counts.seen[0]
     picked = []
     for direction, n in (("agree", counts.agree[0]), ("disagree", counts.disagree[0])):

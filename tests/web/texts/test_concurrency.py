@@ -1,9 +1,13 @@
-"""Concurrent writers against the live server: one edit wins per version, the rest get 409.
+"""Concurrent writers against a real server: one edit wins per version, the rest get 409.
 
 Threads PUT the same clause at the same time, all naming the same expected version. The
 conditional UPDATE (`WHERE version = expected`) lets exactly one through; every other writer
 gets 409 with the winner's text, and the clause ends with the winner's words (no lost update).
-Runs on PostgreSQL (CI's second run, DATABASE_URL=postgres://...).
+
+The race runs against `accord serve` (granian, one worker with eight threads) on a throwaway
+installation of the suite's database kind: an SQLite file in WAL mode, and PostgreSQL too
+when the suite runs on it. Django's in-process live server is not used: on SQLite it shares
+one in-memory connection between its threads, which would test the harness, not Accord.
 """
 
 from __future__ import annotations
@@ -12,32 +16,39 @@ import json
 import threading
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
-from django.db import connection
 
-from accord.accounts.tokens import token_create
-from accord.audit.models import AuditEntry
-from accord.texts.models import ClauseRecord
-from tests.table import build_table
-from tests.web.texts.helpers import draft, second_mediator
-
-pytestmark = pytest.mark.usefixtures("flushable_audit")
+from tests.durability.install import Installation, Server, database_kinds, installation
 
 WRITERS = 6
 ROUNDS = 3
 
+SETUP = """
+import json
+from accord.cli.server import migrate; migrate()
+from accord.accounts.tokens import token_create
+from tests.table import build_table
+from tests.web.texts.helpers import draft, second_mediator
+table = build_table()
+clause = draft(table).clauses.get(number="1.1")
+tokens = [
+    token_create(user=table.users["mediator"], name="race")[1],
+    token_create(user=second_mediator(table).membership.user, name="race")[1],
+]
+print(json.dumps({"process": table.process.pk, "clause": clause.pk, "tokens": tokens}))
+"""
 
-@pytest.fixture
-def postgresql() -> None:
-    """The race needs a server database: the issue asks for it on PostgreSQL.
-
-    On SQLite, Django's live server shares the test database's one connection between its
-    threads (shared-cache memory), so concurrent writers there would test Django's test
-    harness, not Accord; CI's second run (DATABASE_URL=postgres://...) runs this test.
-    """
-    if connection.vendor != "postgresql":
-        pytest.skip("concurrent-writer race runs in CI's PostgreSQL run")
+STORED = """
+import json
+from accord.cli._django import setup_django; setup_django()
+from accord.audit.models import AuditEntry
+from accord.texts.models import ClauseRecord
+clause = ClauseRecord.objects.get(pk={pk})
+updates = AuditEntry.objects.filter(action="clause.update", object_id=str(clause.pk)).count()
+print(json.dumps({{"source": clause.source, "version": clause.version, "updates": updates}}))
+"""
 
 
 def _put(url: str, token: str, body: dict) -> tuple[int, dict]:
@@ -74,29 +85,33 @@ def _race(url: str, tokens: list[str], expected: int) -> list[tuple[int, dict, s
     return results
 
 
-@pytest.mark.django_db(transaction=True)
+def _stored(install: Installation, clause: int) -> dict:
+    return json.loads(install.python(STORED.format(pk=clause)).splitlines()[-1])
+
+
+@pytest.mark.parametrize("kind", database_kinds())
 def test_concurrent_writers_one_wins_per_version_and_no_update_is_lost(
-    postgresql, live_server
+    kind: str, tmp_path: Path
 ) -> None:
-    table = build_table()
-    clause = draft(table).clauses.get(number="1.1")
-    tokens = [
-        token_create(user=table.users["mediator"], name="race")[1],
-        token_create(user=second_mediator(table).membership.user, name="race")[1],
-    ]
-    url = f"{live_server.url}/api/texts/{table.process.pk}/clauses/{clause.pk}"
-    winners = []
-    for expected in range(1, ROUNDS + 1):
-        results = _race(url, tokens, expected)
-        statuses = sorted(status for status, _body, _source in results)
-        assert statuses == [200] + [409] * (WRITERS - 1), statuses
-        winner = next(source for status, _body, source in results if status == 200)
-        winners.append(winner)
-        for status, body, _source in results:
-            if status == 409:
-                assert body["current"]["version"] == expected + 1
-                assert body["current"]["source"] == winner
-        stored = ClauseRecord.objects.get(pk=clause.pk)
-        assert (stored.source, stored.version) == (winner, expected + 1)
-    updates = AuditEntry.objects.filter(action="clause.update", object_id=str(clause.pk))
-    assert updates.count() == ROUNDS
+    with installation(kind, tmp_path) as install:
+        setup = json.loads(install.python(SETUP).splitlines()[-1])
+        server = Server(install)
+        server.start()
+        try:
+            url = f"{server.base}/api/texts/{setup['process']}/clauses/{setup['clause']}"
+            winners = []
+            for expected in range(1, ROUNDS + 1):
+                results = _race(url, setup["tokens"], expected)
+                statuses = sorted(status for status, _body, _source in results)
+                assert statuses == [200] + [409] * (WRITERS - 1), statuses
+                winner = next(source for status, _body, source in results if status == 200)
+                winners.append(winner)
+                for status, body, _source in results:
+                    if status == 409:
+                        assert body["current"]["version"] == expected + 1
+                        assert body["current"]["source"] == winner
+                stored = _stored(install, setup["clause"])
+                assert (stored["source"], stored["version"]) == (winner, expected + 1)
+            assert _stored(install, setup["clause"])["updates"] == ROUNDS
+        finally:
+            server.kill_all()
