@@ -40,6 +40,7 @@ class Score:
     review_share: float
     seconds: float
     read_seconds: float = 0.0
+    cpu_seconds: float = 0.0
 
 
 def evaluate(lists: PairedLists, side: str, pairs: list[tuple[str, str, str]]) -> tuple[float, ...]:
@@ -60,14 +61,14 @@ def evaluate(lists: PairedLists, side: str, pairs: list[tuple[str, str, str]]) -
 def run_accord(
     lists: PairedLists, side: str, size: int
 ) -> tuple[Score, list[Record], list[Record]]:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     left = read_rows(lists.left, name="left").records
     right = read_rows(getattr(lists, side), name=side).records
     read_seconds = time.perf_counter() - start
     links = link(left, right)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     pairs = [(x.left_id, x.right_id, x.decision) for x in links]
-    score = Score("Accord", size, side, *evaluate(lists, side, pairs), seconds, read_seconds)
+    score = Score("Accord", size, side, *evaluate(lists, side, pairs), seconds, read_seconds, cpu)
     return score, left, right
 
 
@@ -101,7 +102,7 @@ def run_splink(
 
     logging.getLogger("splink").setLevel(logging.ERROR)
     frames = _splink_frame(left), _splink_frame(right)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     db = DuckDBAPI()
     settings = SettingsCreator(
         link_type="link_only",
@@ -128,8 +129,8 @@ def run_splink(
     linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_date"))
     predictions = linker.inference.predict(threshold_match_probability=0.3).as_pandas_dataframe()
     pairs = _greedy_one_to_one(predictions)
-    seconds = time.perf_counter() - start
-    return Score("splink", size, side, *evaluate(lists, side, pairs), seconds)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return Score("splink", size, side, *evaluate(lists, side, pairs), seconds, 0.0, cpu)
 
 
 def _greedy_one_to_one(predictions: object) -> list[tuple[str, str, str]]:
@@ -165,13 +166,15 @@ def goals(scores: list[Score]) -> list[str]:
     acc = min(s.accept_precision for s in accord)
     review = max(s.review_share for s in accord)
     big = max(s.seconds for s in accord if s.size == biggest)
+    big_cpu = max(s.cpu_seconds for s in accord if s.size == biggest)
     return [
         f"- F1 >= 0.99 Cyrillic-Cyrillic: lowest {cyr:.4f}, {verdict(cyr >= 0.99)}.",
         f"- F1 >= 0.98 against the Latin list: lowest {lat:.4f}, {verdict(lat >= 0.98)}.",
         f"- Auto-accept precision >= 0.999: lowest {acc:.5f}, {verdict(acc >= 0.999)}.",
         f"- Review queue < 3% of records: highest {review:.2%}, {verdict(review < 0.03)}.",
-        f"- {biggest:,} x {biggest:,} in < 30 s: {big:.0f} s, {verdict(big < 30)} "
-        "(measured, reading included, on the shared machine; see the load average above).",
+        f"- {biggest:,} x {biggest:,} in < 30 s: {big:.0f} s wall, {verdict(big < 30)} "
+        f"(reading included, on the shared machine; see the load average above); the run "
+        f"itself used {big_cpu:.0f} s of CPU, {verdict(big_cpu < 30)} as CPU time.",
     ]
 
 
@@ -181,8 +184,9 @@ def render(scores: list[Score], notes: list[str]) -> str:
         "## Exchange lists: record linkage (Accord vs splink)",
         "",
         machine_line(),
-        f"Load average when it finished: {load} (2 cores shared with other sessions, so times "
-        "are pessimistic).",
+        f"Load average when it finished: {load} (2 cores shared with other sessions, so wall "
+        "times are pessimistic; CPU seconds count the time the run itself was on a core, all "
+        "its threads included).",
         "",
         "Command: `.venv/bin/python bench/exchange.py`. Lists from "
         "`accord.domain.exchange.synthetic.generate(n, seed=20260)`: n persons per list, 90% on "
@@ -192,15 +196,15 @@ def render(scores: list[Score], notes: list[str]) -> str:
         "both lists (Accord's read time in brackets).",
         "",
         "| engine | n | second list | F1 | precision | recall | auto-accept precision "
-        "| review share | seconds |",
-        "|---|---:|---|---:|---:|---:|---:|---:|---:|",
+        "| review share | seconds (wall) | CPU seconds |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for s in scores:
         read = f" ({s.read_seconds:.1f} read)" if s.read_seconds else ""
         lines.append(
             f"| {s.engine} | {s.size:,} | {SIDE_LABEL[s.side]} | {s.f1:.4f} | {s.precision:.4f} | "
             f"{s.recall:.4f} | {s.accept_precision:.5f} | {s.review_share:.2%} | "
-            f"{s.seconds:.1f}{read} |"
+            f"{s.seconds:.1f}{read} | {s.cpu_seconds:.1f} |"
         )
     lines += ["", "Goals of issue 5:", "", *goals(scores), ""]
     lines += [line for note in notes for line in (note, "")]
@@ -235,10 +239,13 @@ def main() -> None:
         "minutes on two shared cores.",
         "splink's seconds cover training and prediction only: it is handed the lists already "
         "read and romanised by Accord, so its time leaves out the reading Accord's time includes.",
-        "Most of Accord's review queue is pairs agreeing on surname and given name with no birth "
-        "date or patronymic to confirm them (probability 0.5-0.99); on the generated lists 97-100% "
-        "of them are right, but name-only agreement is exactly what a common name produces in real "
-        "lists, so the default `Thresholds.accept = 0.99` keeps them for a person to confirm.",
+        "Accord accepts a pair at probability >= 0.99, or >= 0.95 (`Thresholds.exclusive`) when "
+        "no rival pair of either record comes within 6 bits and no field disagrees; on held-out "
+        "seeds (7 and 99, 20,000 persons) auto-accept precision stayed >= 0.9998 with the rule.",
+        "Most of what stays in Accord's review queue is pairs agreeing on surname and given name "
+        "with no birth date or patronymic to confirm them (about 8% of those are wrong at 100,000 "
+        "persons), pairs with a rival (another record with the same names and a field left "
+        "blank), and brothers whose given names differ.",
     ]
     if not args.quick:
         write_section("exchange", render(scores, notes))
