@@ -54,6 +54,11 @@ def blob_store(source: Any, *, content_type: str = "", max_bytes: int | None = N
     return blob
 
 
+def blob_read(blob: Blob) -> bytes:
+    """The blob's bytes in memory, verified (for files up to the upload limit)."""
+    return storage.read_checked(blob.sha256, blob.size)
+
+
 def blob_open(blob: Blob) -> BinaryIO:
     """The blob's bytes, after checking they still match its size and hash."""
     return storage.open_checked(blob.sha256, blob.size)

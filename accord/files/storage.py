@@ -130,6 +130,18 @@ def open_checked(sha256: str, size: int) -> BinaryIO:
     return blob_path(sha256).open("rb")
 
 
+def read_checked(sha256: str, size: int) -> bytes:
+    """The blob's bytes, hashed as read: what is returned is exactly what was verified."""
+    path = blob_path(sha256)
+    if not path.is_file():
+        raise BlobIntegrityError(sha256, "missing")
+    with path.open("rb") as handle:
+        body = handle.read(size + 1)
+    if len(body) != size or hashlib.sha256(body).hexdigest() != sha256:
+        raise BlobIntegrityError(sha256, "altered")
+    return body
+
+
 def stored_hashes(root: Path | None = None) -> Iterator[tuple[str, Path]]:
     """Every (hash, path) in the store (files named by a hash at their content address)."""
     base = root or blobs_root()

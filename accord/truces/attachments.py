@@ -3,6 +3,8 @@
 The bytes live in the content-addressed blob store (accord.files); every read re-checks their
 hash, so an altered file is refused rather than served. A download is always a file to save
 (Content-Disposition: attachment, a sanitised name, nosniff), never a page the browser renders.
+The bytes served are the bytes hashed (read once into memory: files are at most
+ACCORD_MAX_UPLOAD_BYTES), so a file changed between check and read cannot slip through.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ import logging
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
-from accord.files.services import blob_open
+from accord.files.services import blob_read
 from accord.files.storage import BlobIntegrityError, max_upload_bytes
 from accord.talks.access import access_process
 from accord.truces import selectors, services
@@ -65,7 +68,7 @@ def attachment_download(request: HttpRequest, process_id: int, attachment_id: in
     seat = access_process(request.user, process_id)
     attachment = selectors.attachment_get(seat=seat, attachment_id=attachment_id)
     try:
-        handle = blob_open(attachment.blob)
+        body = blob_read(attachment.blob)
     except BlobIntegrityError as error:
         log.error("attachment %s: %s", attachment.pk, error)
         return HttpResponse(
@@ -76,12 +79,10 @@ def attachment_download(request: HttpRequest, process_id: int, attachment_id: in
         )
     services.attachment_downloaded(seat=seat, attachment=attachment)
     kind = attachment.blob.content_type
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.name,
-        content_type=kind if kind in SAFE_INLINE_TYPES else "application/octet-stream",
+    response = HttpResponse(
+        body, content_type=kind if kind in SAFE_INLINE_TYPES else "application/octet-stream"
     )
+    response["Content-Disposition"] = content_disposition_header(True, attachment.name)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

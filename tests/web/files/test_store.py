@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from accord.files import storage
 from accord.files.models import Blob
 from accord.files.names import MAX_NAME, safe_filename
-from accord.files.services import blob_open, blob_store, clean_content_type
+from accord.files.services import blob_open, blob_read, blob_store, clean_content_type
 
 pytestmark = pytest.mark.django_db
 
@@ -56,12 +56,15 @@ def test_reads_check_the_hash_and_storing_again_heals_an_altered_file() -> None:
     path.write_bytes(b"0riginal evidence")  # same size, one byte changed
     with pytest.raises(storage.BlobIntegrityError, match="altered"):
         blob_open(blob)
+    with pytest.raises(storage.BlobIntegrityError, match="altered"):
+        blob_read(blob)
     assert blob_store(b"original evidence").pk == blob.pk
-    with blob_open(blob) as handle:
-        assert handle.read() == b"original evidence"
+    assert blob_read(blob) == b"original evidence"
     path.unlink()
     with pytest.raises(storage.BlobIntegrityError, match="missing"):
         blob_open(blob)
+    with pytest.raises(storage.BlobIntegrityError, match="missing"):
+        blob_read(blob)
 
 
 @pytest.mark.parametrize(
