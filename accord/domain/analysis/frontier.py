@@ -27,6 +27,9 @@ DEFAULT_MAX_SIZE = 200_000
 QUADRATIC_BUDGET = 1.5e10
 """With four or more parties the filter is quadratic: stages are kept below sqrt(budget/parties)."""
 
+_BISECTIONS = 4
+"""Bisection steps refining the thinning grid's side once it has been grown."""
+
 _PRE_FILTER_FACTOR = 4
 """Candidates are filtered exactly up to this multiple of the cap (most are usually dominated)."""
 
@@ -77,7 +80,10 @@ def pareto_frontier(
             epsilon += _thin(stage, _PRE_FILTER_FACTOR * cap)
         stage.keep(*skyline(stage.utilities, stage.counts))
         if len(stage.utilities) > cap:
-            epsilon += _thin(stage, cap)
+            # Refill up to what the next stage can extend without a pre-filter thinning.
+            next_options = len(units[k + 1].choices) if k + 1 < len(units) else 1
+            fill = min(cap, _PRE_FILTER_FACTOR * cap // next_options)
+            epsilon += _thin(stage, cap, fill=fill)
     return _finish(scenario, units, stage, epsilon, n_feasible)
 
 
@@ -106,24 +112,57 @@ def _extend(stage: _Stage, unit: Unit) -> None:
     stage.picks.append(np.tile(np.arange(n_options), n_partial))
 
 
-def _thin(stage: _Stage, cap: int) -> float:
-    """Keep one vector per grid box of side delta, the best by total; return delta.
+def _thin(stage: _Stage, cap: int, fill: int = 0) -> float:
+    """Keep one vector per grid box of side delta, the best by total; return the covering error.
 
     Any dropped vector shares a box with a kept one, so it is covered within delta in every
-    coordinate; covering errors add up over stages, which gives the certified epsilon.
+    coordinate. The error returned is the one actually incurred — the largest amount by which a
+    dropped vector exceeds its box's kept vector in some coordinate (at most delta, usually
+    less); errors add up over stages, which gives the certified epsilon. Delta is the smallest
+    box side found (growing by 1.5, then bisected) that leaves at most `cap` boxes. With `fill`,
+    the worst-covered dropped vectors are kept too, up to `fill` vectors in all: the error is
+    then the largest shortfall among those still dropped (each is still covered by its box's
+    kept vector).
     """
     utilities = to_utility(stage.utilities)
     spread = float(np.ptp(utilities, axis=0).max()) or 1.0
     delta = spread / cap ** (1.0 / max(utilities.shape[1] - 1, 1))
     by_total = np.argsort(-utilities.sum(axis=1), kind="stable")
-    while True:
-        boxes = np.floor(utilities[by_total] / delta).astype(np.int64)
-        _, first = np.unique(boxes, axis=0, return_index=True)
-        if len(first) <= cap:
-            break
+    ordered = utilities[by_total]
+    first, inverse = _boxes(ordered, delta)
+    grown = False
+    while len(first) > cap:
         delta *= 1.5
-    stage.keep(np.sort(by_total[first]))
-    return delta
+        grown = True
+        first, inverse = _boxes(ordered, delta)
+    if grown:
+        low = delta / 1.5
+        for _ in range(_BISECTIONS):
+            middle = (low + delta) / 2
+            trial = _boxes(ordered, middle)
+            if len(trial[0]) <= cap:
+                delta, (first, inverse) = middle, trial
+            else:
+                low = middle
+    units = stage.utilities[by_total]
+    shortfall = np.maximum((units - units[first][inverse]).max(axis=1), 0)
+    kept = np.zeros(len(units), dtype=bool)
+    kept[first] = True
+    room = fill - len(first)
+    if room > 0:
+        dropped = np.flatnonzero(~kept)
+        worst = dropped[np.argsort(-shortfall[dropped], kind="stable")[:room]]
+        kept[worst] = True
+    error = float(to_utility(int(shortfall[~kept].max(initial=0))))
+    stage.keep(np.sort(by_total[kept]))
+    return error
+
+
+def _boxes(ordered: np.ndarray, delta: float) -> tuple[np.ndarray, np.ndarray]:
+    """First row of each grid box (rows in visiting order) and each row's box."""
+    boxes = np.floor(ordered / delta).astype(np.int64)
+    _, first, inverse = np.unique(boxes, axis=0, return_index=True, return_inverse=True)
+    return first, inverse.ravel()
 
 
 def _finish(
