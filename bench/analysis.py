@@ -26,6 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from accord.domain.analysis import (  # noqa: E402
+    Constraint,
     Issue,
     Party,
     Scenario,
@@ -169,6 +170,41 @@ def scaling_rows() -> list[str]:
     return rows
 
 
+def milp_rows() -> list[str]:
+    """The MILP fallback: issues chained by `excludes` rules into one group of 8^7 > 10^6
+    combinations (too many for a compound unit), 2 and 3 parties."""
+    rows = []
+    for n_parties in (2, 3):
+        rng = np.random.default_rng(7)
+        issues = tuple(Issue(f"i{k}", tuple(f"o{j}" for j in range(8))) for k in range(7))
+        parties = []
+        for p in range(n_parties):
+            weights = rng.random(7)
+            weights /= weights.sum()
+            parties.append(
+                Party(
+                    f"p{p}",
+                    {i.name: float(w) for i, w in zip(issues, weights, strict=True)},
+                    {i.name: {o: float(rng.integers(0, 1001)) / 1000 for o in i.options}
+                     for i in issues},
+                    0.2,
+                )
+            )  # fmt: skip
+        constraints = tuple(
+            Constraint("excludes", f"i{k}", "o0", f"i{k + 1}", "o0") for k in range(6)
+        )
+        scenario = Scenario(issues=issues, parties=tuple(parties), constraints=constraints)
+        began = time.perf_counter()
+        result = analyse(scenario)
+        seconds = time.perf_counter() - began
+        rows.append(
+            f"| {n_parties} x 7 x 8, 6 rules | {scenario.n_outcomes:,} | {len(result.frontier)}"
+            f" (ε={result.frontier.epsilon:.2g}) | {seconds:.2f} |"
+        )
+        print(rows[-1], flush=True)
+    return rows
+
+
 def main() -> None:
     started = time.perf_counter()
     rows, ratios, capped = scenario_rows()
@@ -178,6 +214,7 @@ def main() -> None:
     big_seconds, big_size, big_epsilon, _ = accord_time(big)
     big_cpu = time.process_time() - cpu_started
     scaling = scaling_rows()
+    milp = milp_rows()
     total = time.perf_counter() - started
     load = os.getloadavg()[0]
     big_line = (
@@ -188,7 +225,7 @@ def main() -> None:
         f" enumerate it. Load average at the end of the run: {load:.1f} on 2 cores (other"
         " engineers' jobs share the machine, so wall times are inflated)."
     )
-    write_section("analysis", _markdown(rows, median, capped, big_line, scaling, total))
+    write_section("analysis", _markdown(rows, median, capped, big_line, scaling, milp, total))
 
 
 def _markdown(
@@ -197,6 +234,7 @@ def _markdown(
     capped: list[bool],
     big_line: str,
     scaling: list[str],
+    milp: list[str],
     total: float,
 ) -> str:
     goal_median = "met" if median >= 100 else "NOT met"
@@ -239,9 +277,21 @@ def _markdown(
             "|---|---|---|---|---|",
             *scaling,
             "",
-            f"negmas is run only up to {NEGMAS_SCALING_LIMIT:.0e} outcomes. Whole run:"
-            f" {total / 60:.1f} min. Note: the journal_learning six_issues scenario (70 parties)"
-            " exceeds the stage cap for many parties and is answered as an epsilon-Pareto set.",
+            f"negmas is run only up to {NEGMAS_SCALING_LIMIT:.0e} outcomes.",
+            "",
+            "### MILP fallback (constraints tying more than 10^6 combinations; HiGHS)",
+            "",
+            "| scenario | outcomes | frontier (certified ε) | Accord s |",
+            "|---|---|---|---|",
+            *milp,
+            "",
+            "The frontier on this path is an epsilon-Pareto set from an epsilon-constraint grid;",
+            "the bargaining points are optimal within 1e-6 (docs/analysis.md). negmas has no",
+            "constraints, so there is no side-by-side here.",
+            "",
+            f"Whole run: {total / 60:.1f} min. Note: the journal_learning six_issues scenario"
+            " (70 parties) exceeds the stage cap for many parties and is answered as an"
+            " epsilon-Pareto set; its certified ε is the covering error actually incurred.",
         ]
     )
 
