@@ -24,20 +24,35 @@ def serve(
     port: int = typer.Option(8000, help="Port to listen on"),
     workers: int = typer.Option(1, help="Worker processes"),
     threads: int = typer.Option(4, help="Blocking threads per worker"),
+    header_timeout: float = typer.Option(
+        10.0,
+        envvar="ACCORD_HEADER_TIMEOUT_SECONDS",
+        help="Seconds a client gets to send a request's headers (slowloris cut-off)",
+    ),
 ) -> None:
     """Serve Accord with granian (WSGI) on http://HOST:PORT.
 
-    Django and the app are loaded once here, before granian forks its workers, so a worker that
-    dies (even by SIGKILL) is respawned in well under a second; jobs a previous server left
-    running are marked interrupted first.
+    Django, the app and every view (the URLconf) are loaded once here, before granian forks its
+    workers, so a worker that dies (even by SIGKILL) is respawned ready to serve at once instead
+    of importing every view on its first request; jobs a previous server left running are marked
+    interrupted first. Granian's own rule applies on top: when a worker dies again within 5.5 s
+    of being respawned, granian treats it as a crash loop and exits (status 1, "Worker crash
+    loop detected" on stdout), so run it under a supervisor that restarts it (docs/deploy.md).
+    A client that has not sent its headers within HEADER_TIMEOUT is disconnected; request
+    bodies have no such limit in granian, which is why production runs behind a proxy that
+    buffers them (docs/deploy.md).
     """
     setup_django()
     from django.db import connections
+    from django.urls import get_resolver
     from granian import Granian
     from granian.constants import Interfaces
+    from granian.http import HTTP1Settings
 
     import accord.web.wsgi  # noqa: F401  (preload: forked workers inherit the loaded app)
     from accord.jobs.runner import recover_interrupted_jobs
+
+    get_resolver().url_patterns  # noqa: B018  (imports every view module before the fork)
 
     interrupted = recover_interrupted_jobs()
     connections.close_all()  # never share a database connection across fork
@@ -51,6 +66,7 @@ def serve(
         interface=Interfaces.WSGI,
         workers=workers,
         blocking_threads=threads,
+        http1_settings=HTTP1Settings(header_read_timeout=int(header_timeout * 1000)),
         respawn_failed_workers=True,
         respawn_interval=float(os.environ.get("ACCORD_RESPAWN_SECONDS", "0.5")),
     ).serve()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -47,6 +48,11 @@ def suite_database_url() -> str:
 
 def on_postgres() -> bool:
     return suite_database_url().startswith(("postgres://", "postgresql://"))
+
+
+def suite_database_kind() -> str:
+    """The database the suite runs on: "postgresql" when DATABASE_URL is postgres, else SQLite."""
+    return "postgresql" if on_postgres() else "sqlite"
 
 
 def database_kinds() -> list[str]:
@@ -128,34 +134,64 @@ class Installation:
         return json.loads(self.python(INSPECT).splitlines()[-1])
 
 
+def _ephemeral_ports() -> range:
+    path = Path("/proc/sys/net/ipv4/ip_local_port_range")
+    low, high = (int(n) for n in path.read_text().split()) if path.exists() else (32768, 60999)
+    return range(low, high + 1)
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free loopback port outside the kernel's ephemeral range.
+
+    A client that keeps connecting while the server is down gets ephemeral source ports; one
+    of them can be the server's own port number (TCP then connects the socket to itself), and
+    the restarted server cannot bind. Ports below the ephemeral range are never handed out so.
+    """
+    ephemeral = _ephemeral_ports()
+    candidates = [port for port in range(20000, 32768) if port not in ephemeral]
+    for port in random.sample(candidates, len(candidates)):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free loopback port below the ephemeral range")
 
 
 class Server:
-    """`accord serve` in its own process group, killable with SIGKILL."""
+    """`accord serve` in its own process group, killable with SIGKILL.
 
-    def __init__(self, install: Installation) -> None:
+    Granian writes its own log (worker exits, respawns, "crash loop detected") to stdout, so
+    stdout and stderr both go to DATA_DIR/server.log, shown when the server exits unexpectedly.
+    """
+
+    def __init__(self, install: Installation, workers: int = 1, threads: int = 8) -> None:
         self.install = install
         self.port = free_port()
+        self.workers, self.threads = workers, threads
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def log_path(self) -> Path:
+        return self.install.data_dir / "server.log"
+
     def start(self, timeout: float = 240) -> None:
-        args = [*ACCORD, "serve", "--port", str(self.port), "--threads", "8"]
-        self.process = subprocess.Popen(
-            args,
-            env=self.install.env,
-            cwd=REPO,
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
-            stderr=(self.install.data_dir / "server.log").open("ab"),
-        )
+        args = [*ACCORD, "serve", "--port", str(self.port)]
+        args += ["--workers", str(self.workers), "--threads", str(self.threads)]
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                args,
+                env=self.install.env,
+                cwd=REPO,
+                start_new_session=True,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         self.wait_ready(timeout)
 
     def wait_ready(self, timeout: float = 240) -> None:
@@ -174,17 +210,26 @@ class Server:
         raise AssertionError("the server did not become ready")
 
     def _log_tail(self) -> str:
-        log = self.install.data_dir / "server.log"
-        return log.read_text(errors="replace")[-2000:] if log.exists() else "(no log)"
+        if not self.log_path.exists():
+            return "(no log)"
+        return self.log_path.read_text(errors="replace")[-3000:]
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
 
     def worker_pids(self) -> list[int]:
-        """Granian's worker processes (children of the serving process)."""
+        """Granian's worker processes: the children of the serving process (any of its threads)."""
         assert self.process is not None
-        path = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        return [int(pid) for pid in path.read_text().split()] if path.exists() else []
+        pids: list[int] = []
+        for children in Path(f"/proc/{self.process.pid}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                pids += [int(pid) for pid in children.read_text().split()]
+        return sorted(pids)
 
     def kill_all(self) -> None:
         """SIGKILL the whole server: the master and every worker, mid-request."""
-        if self.process is not None and self.process.poll() is None:
+        if self.process is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=30)
+        self.process.wait(timeout=30)
