@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from accord.analysis import services
-from accord.analysis.models import AnalysisRun, Preference, ReleasedPackage
+from accord.analysis.models import AnalysisRun, Preference, ReleasedPackage, Sensitivity
 from accord.demo.load import load_demo
 from accord.jobs.models import Job
 from tests.table import Table
@@ -261,4 +261,9 @@ def test_demo_extras_compute_a_run_and_release_a_package(db: None) -> None:
     assert Preference.objects.filter(process=process).count() == 3
     run = AnalysisRun.objects.get(process=process)
     assert run.illustrative and run.result["frontier"] and not run.error
-    assert ReleasedPackage.objects.get(process=process).options.count() == 6
+    package = ReleasedPackage.objects.get(process=process)
+    assert package.options.count() == 6
+    # The released package is the run's Nash package, so each party's sensitivity is linked.
+    linked = Sensitivity.objects.filter(run=run, package=package)
+    assert sorted(s.owner_party.code for s in linked) == ["RU", "UA", "US"]
+    assert {r["issue"] for r in run.result["robustness"]} == set(run.result["issues"])
