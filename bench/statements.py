@@ -30,12 +30,14 @@ SETS = {
         (FIXTURES / "heldout").glob("*.txt")
     ),
     "held-out v2 (synthetic, unseen)": sorted((FIXTURES / "heldout2").glob("*.txt")),
-    "real dev (VOA, public domain; tuned on)": sorted((FIXTURES / "real" / "dev").glob("*.txt")),
-    "real held-out A (VOA, public domain; unseen)": sorted(
-        (FIXTURES / "real" / "heldout").glob("*.txt")
+    "real dev (VOA, public domain; tuned on; includes former held-out A)": sorted(
+        (FIXTURES / "real" / "dev").glob("*.txt")
     ),
     "real held-out B (VOA, public domain; unseen, found after the first dev fixes)": sorted(
         (FIXTURES / "real" / "heldout_b").glob("*.txt")
+    ),
+    "real held-out C (VOA, public domain; unseen; other negotiations)": sorted(
+        (FIXTURES / "real" / "heldout_c").glob("*.txt")
     ),
 }
 SPEED_ROUNDS = 20
