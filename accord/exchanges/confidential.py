@@ -1,6 +1,7 @@
 """Register the exchanges' confidential models and route parameters with the crawl.
 
-Lists and records exist only at visibility `mediator` (the submitting side and the mediators),
+Lists and records exist only at visibility `mediator` (the submitting side and the mediators) or,
+for the mediators' own list, at `own`;
 links and mediators' statuses only at `own` owned by the mediators, a delegation's statuses on its
 own records at `mediator`: other levels make no record.
 """
@@ -62,14 +63,21 @@ def _make_exchange(*, seat: Seat, visibility: Visibility, canary: str) -> Exchan
     )
 
 
+def _own_level(seat: Seat, visibility: Visibility) -> bool:
+    """A delegation's list is seen at `mediator`, the mediators' own list at `own`."""
+    if seat.is_delegation:
+        return visibility is Visibility.MEDIATOR
+    return seat.is_mediator and visibility is Visibility.OWN
+
+
 def _make_list(*, seat: Seat, visibility: Visibility, canary: str) -> ExchangeList | None:
-    if not seat.is_delegation or visibility is not Visibility.MEDIATOR:
+    if not _own_level(seat, visibility):
         return None
     return _upload(seat, f"list-{canary}.csv", "Host")
 
 
 def _make_record(*, seat: Seat, visibility: Visibility, canary: str) -> ListRecord | None:
-    if not seat.is_delegation or visibility is not Visibility.MEDIATOR:
+    if not _own_level(seat, visibility):
         return None
     return _upload(seat, "records.csv", canary).records.get()
 

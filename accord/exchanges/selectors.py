@@ -141,6 +141,12 @@ class Summary:
     categories: dict[str, int] = field(default_factory=dict)
     single_categories: dict[str, int] = field(default_factory=dict)
     persons: list[Person] = field(default_factory=list)
+    against_mediator: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def queue(self) -> int:
+        """Pairs awaiting review, the mediator's own list's included."""
+        return self.in_review + sum(c["review"] for c in self.against_mediator.values())
 
     @property
     def difference(self) -> int:
@@ -166,9 +172,12 @@ def _person_status(latest: dict[tuple[str, int], tuple[int, str]], *keys: tuple[
 def summary(*, seat: Seat, exchange: Exchange) -> Summary:
     """Persons, not rows: an accepted pair is one person, a repeat within a list counts once."""
     require_mediator(seat)
-    links = list(link_list(seat=seat, exchange=exchange))
+    all_links = list(link_list(seat=seat, exchange=exchange))
+    between_sides = [link for link in all_links if not _against_mediator(link)]
     latest = _latest_status(exchange, seat)
     result = Summary(agreed=exchange.agreed_number)
+    result.against_mediator = _mediator_counts(all_links)
+    links = between_sides
     linked: set[int] = set()
     for link in links:
         final = link.final
@@ -191,6 +200,22 @@ def summary(*, seat: Seat, exchange: Exchange) -> Summary:
     result.categories = dict(Counter(person.category or "unknown" for person in paired))
     result.single_categories = dict(Counter(person.category or "unknown" for person in alone))
     return result
+
+
+def _against_mediator(link: CandidateLink) -> bool:
+    return link.right.exchange_list.owner_party_id is None
+
+
+def _mediator_counts(links: list[CandidateLink]) -> dict[str, dict[str, int]]:
+    """Per side: links to the mediator's own list accepted, in review and rejected."""
+    counts: dict[str, dict[str, int]] = {}
+    for link in links:
+        if _against_mediator(link):
+            side = counts.setdefault(
+                link.left.exchange_list.owner_party.name, {"accept": 0, "review": 0, "reject": 0}
+            )
+            side[link.final] += 1
+    return counts
 
 
 def _singles(seat, exchange_list, linked, latest, result: Summary) -> None:

@@ -115,14 +115,23 @@ def list_upload(
     id_column: str | None = None,
     illustrative: bool = False,
 ) -> ExchangeList:
-    """Store one side's list as submitted and read its records; a bad file saves nothing."""
-    if not seat.is_delegation or seat.party is None:
-        raise Http404("Only a delegation submits a list")
+    """Store a list as submitted and read its records; a bad file saves nothing.
+
+    A delegation submits its side's list (seen by it and the mediators); a mediator uploads the
+    mediator's own list, often Latin transliterations (seen by the mediators only), which
+    reconciliation links each side's list against.
+    """
+    if seat.is_mediator:
+        owner, visibility = None, Visibility.OWN
+    elif seat.is_delegation and seat.party is not None:
+        owner, visibility = seat.party, Visibility.MEDIATOR
+    else:
+        raise Http404("Only a delegation or a mediator submits a list")
     read = _read(data, file_name, id_column)
     exchange_list = ExchangeList(
         exchange=exchange,
-        owner_party=seat.party,
-        visibility=Visibility.MEDIATOR.value,
+        owner_party=owner,
+        visibility=visibility.value,
         file_name=file_name[:200],
         content=data,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -144,7 +153,7 @@ def list_upload(
 @transaction.atomic
 def list_remap(*, seat: Seat, exchange_list: ExchangeList, id_column: str) -> ExchangeList:
     """Read the stored file again with another id column (only before any link uses it)."""
-    if seat.party is None or exchange_list.owner_party_id != seat.party.pk:
+    if not list_is_own(seat, exchange_list):
         raise Http404("Not your list")
     if CandidateLink.objects.filter(left__exchange_list=exchange_list).exists() or (
         CandidateLink.objects.filter(right__exchange_list=exchange_list).exists()
@@ -162,12 +171,39 @@ def list_remap(*, seat: Seat, exchange_list: ExchangeList, id_column: str) -> Ex
     return exchange_list
 
 
+def list_is_own(seat: Seat, exchange_list: ExchangeList) -> bool:
+    """The seat submitted this list: its delegation's, or the mediators' own list."""
+    if exchange_list.owner_party_id is None:
+        return seat.is_mediator
+    return seat.party is not None and exchange_list.owner_party_id == seat.party.pk
+
+
 def sides(exchange: Exchange) -> list[ExchangeList]:
     """The latest list of each submitting party, by party id (left first)."""
     latest: dict[int, ExchangeList] = {}
-    for item in exchange.lists.order_by("uploaded_at", "id"):
+    for item in exchange.lists.filter(owner_party__isnull=False).order_by("uploaded_at", "id"):
         latest[item.owner_party_id] = item
     return [latest[key] for key in sorted(latest)]
+
+
+def mediator_list(exchange: Exchange) -> ExchangeList | None:
+    """The mediators' own latest list (e.g. Latin transliterations), if they uploaded one."""
+    return exchange.lists.filter(owner_party__isnull=True).order_by("-uploaded_at", "-id").first()
+
+
+def reconcile_pairs(exchange: Exchange) -> list[tuple[ExchangeList, ExchangeList]]:
+    """Which lists reconciliation links: the two sides, and each side against the mediator's."""
+    lists = sides(exchange)
+    pairs = [(lists[0], lists[1])] if len(lists) == 2 else []
+    own = mediator_list(exchange)
+    if own is not None:
+        pairs += [(side, own) for side in lists]
+    return pairs
+
+
+_NO_PAIRS = (
+    "Reconciliation needs one list from each of two sides, or a side's list and the mediator's."
+)
 
 
 def _engine_records(exchange_list: ExchangeList) -> list[engine.Record]:
@@ -205,23 +241,34 @@ def _noop(fraction: float, message: str = "") -> None:
 
 @transaction.atomic
 def exchange_reconcile(*, actor: Any, exchange: Exchange, report: Report = _noop) -> dict:
-    """Link the two sides' latest lists: flag duplicates, propose links, keep reviewed ones.
+    """Link the lists: the two sides' latest lists with each other, and each with the mediator's
+    own list when there is one; flag duplicates within each list; keep reviewed links.
 
     Links a mediator has decided, or that carry statuses, are kept; every other link is
-    replaced by the engine's new proposal. Runs inside a job (or the demo loader).
+    replaced by the engine's new proposal. Runs inside a job (or the demo loader). The files
+    are read here, in the job, not in the upload request.
     """
-    lists = sides(exchange)
-    if len(lists) != 2:
-        raise ValidationError("Reconciliation needs one list from each of two sides.")
-    report(0.05, "Reading the lists")
-    left_list, right_list = lists
-    left, right = _engine_records(left_list), _engine_records(right_list)
-    report(0.25, "Flagging duplicates within each list")
-    duplicates = _flag_duplicates(left_list, left) + _flag_duplicates(right_list, right)
-    report(0.45, "Linking the lists")
-    proposals = engine.link(left, right)
-    report(0.8, "Saving links")
-    created = _save_links(exchange, left_list, right_list, proposals)
+    pairs = reconcile_pairs(exchange)
+    if len(sides(exchange)) > 2 or not pairs:
+        raise ValidationError(_NO_PAIRS)
+    lists = list(dict.fromkeys(item for pair in pairs for item in pair))
+    records: dict[int, list[engine.Record]] = {}
+    duplicates = 0
+    for index, item in enumerate(lists):
+        report(0.05 + 0.35 * index / len(lists), f"Reading and checking {item.file_name}")
+        records[item.pk] = _engine_records(item)
+        duplicates += _flag_duplicates(item, records[item.pk])
+    CandidateLink.objects.filter(
+        exchange=exchange, reviewer_decision="", events__isnull=True
+    ).delete()
+    created = 0
+    for index, (left_list, right_list) in enumerate(pairs):
+        report(
+            0.4 + 0.55 * index / len(pairs),
+            f"Linking {left_list.file_name} and {right_list.file_name}",
+        )
+        proposals = engine.link(records[left_list.pk], records[right_list.pk])
+        created += _save_links(exchange, left_list, right_list, proposals)
     result = {"links": created, "duplicate_groups": duplicates, "lists": [x.pk for x in lists]}
     audit_append(
         actor=actor, action="exchange.reconcile", obj=exchange, change=result,
@@ -234,9 +281,10 @@ def exchange_reconcile(*, actor: Any, exchange: Exchange, report: Report = _noop
 def _save_links(
     exchange: Exchange, left_list: ExchangeList, right_list: ExchangeList, proposals: list
 ) -> int:
-    links = CandidateLink.objects.filter(exchange=exchange)
-    links.filter(reviewer_decision="", events__isnull=True).delete()
-    kept = links.values_list("left_id", "right_id")
+    """Store new proposals between two lists, leaving records a kept link already pairs."""
+    kept = CandidateLink.objects.filter(
+        exchange=exchange, left__exchange_list=left_list, right__exchange_list=right_list
+    ).values_list("left_id", "right_id")
     taken = {pk for pair in kept for pk in pair}
     left_rows = dict(left_list.records.values_list("row", "pk"))
     right_rows = dict(right_list.records.values_list("row", "pk"))
@@ -262,8 +310,8 @@ def reconcile_start(*, seat: Seat, exchange: Exchange) -> Any:
     from accord.jobs.runner import job_start
 
     require_mediator(seat)
-    if len(sides(exchange)) != 2:
-        raise ValidationError("Reconciliation needs one list from each of two sides.")
+    if len(sides(exchange)) > 2 or not reconcile_pairs(exchange):
+        raise ValidationError(_NO_PAIRS)
     return job_start(
         actor=seat.membership.user, kind=KIND, params={"exchange_id": exchange.pk},
         process_id=exchange.process_id,

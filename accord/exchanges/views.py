@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from accord.domain.visibility import Visibility
@@ -19,6 +20,7 @@ from accord.exchanges.forms import (
     StatusForm,
     UploadForm,
 )
+from accord.exchanges.uploads import limit_uploads, refused_file
 from accord.talks.access import Seat, access_process, require_mediator
 
 QUEUE_SIZE = 25
@@ -71,28 +73,42 @@ def exchange_detail(request: HttpRequest, process_id: int, exchange_id: int) -> 
 
 @login_required
 @require_POST
+@csrf_exempt  # the size limit must be installed before CSRF reads the body; checked below
 def list_upload(request: HttpRequest, process_id: int, exchange_id: int) -> HttpResponse:
+    limit_uploads(request, services.MAX_UPLOAD_BYTES)
+    return _list_upload(request, process_id, exchange_id)
+
+
+@csrf_protect
+def _list_upload(request: HttpRequest, process_id: int, exchange_id: int) -> HttpResponse:
     seat = access_process(request.user, process_id)
     exchange = selectors.exchange_get(seat=seat, exchange_id=exchange_id)
-    if not seat.is_delegation:
-        raise Http404("Only a delegation submits a list")
+    if not (seat.is_delegation or seat.is_mediator):
+        raise Http404("Only a delegation or a mediator submits a list")
     form = UploadForm(request.POST, request.FILES)
-    if form.is_valid():
+    refused = refused_file(request)
+    if refused:
+        form = UploadForm(request.POST)
+        form.is_valid()
+        form.errors.clear()
+        form.add_error(
+            None,
+            f"{refused}: over the upload limit of {services.MAX_UPLOAD_BYTES:,} bytes; nothing "
+            "was stored. Split the list into smaller files.",
+        )
+    elif form.is_valid():
         upload = form.cleaned_data["file"]
-        if upload.size > services.MAX_UPLOAD_BYTES:
-            form.add_error("file", f"{upload.name}: over {services.MAX_UPLOAD_BYTES:,} bytes.")
+        try:
+            created = services.list_upload(
+                seat=seat, exchange=exchange, file_name=upload.name, data=upload.read(),
+                id_column=form.cleaned_data["id_column"] or None,
+            )  # fmt: skip
+        except ValidationError as error:
+            for message in _errors(error):
+                form.add_error("file", message)
         else:
-            try:
-                created = services.list_upload(
-                    seat=seat, exchange=exchange, file_name=upload.name, data=upload.read(),
-                    id_column=form.cleaned_data["id_column"] or None,
-                )  # fmt: skip
-            except ValidationError as error:
-                for message in _errors(error):
-                    form.add_error("file", message)
-            else:
-                messages.success(request, f"{created.file_name}: list stored.")
-                return redirect("exchange_list", process_id, created.pk)
+            messages.success(request, f"{created.file_name}: list stored.")
+            return redirect("exchange_list", process_id, created.pk)
     context = _detail_context(seat, exchange, form)
     return render(request, "exchanges/exchange.html", context, status=400)
 
@@ -123,7 +139,7 @@ def list_detail(request: HttpRequest, process_id: int, exchange_list_id: int) ->
         "seat": seat, "process": seat.process, "exchange_list": exchange_list,
         "exchange": exchange_list.exchange, "records": records,
         "total": exchange_list.record_count, "form": form,
-        "is_owner": seat.party is not None and seat.party.pk == exchange_list.owner_party_id,
+        "is_owner": services.list_is_own(seat, exchange_list),
     }  # fmt: skip
     return render(request, "exchanges/list.html", context)
 

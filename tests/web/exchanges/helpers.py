@@ -48,3 +48,21 @@ def reconciled(table: Table) -> Exchange:
     upload(table, "ru", exchange)
     services.exchange_reconcile(actor=None, exchange=exchange)
     return exchange
+
+
+LATIN_ROWS = [
+    ("M-1", "Shevchenko", "Oleksii", "Petrovych", "12.03.1990"),
+    ("M-2", "Kovalenko", "Andriy", "Ivanovych", "05.07.1985"),
+    ("M-3", "Bondarenko", "Sergei", "", "21.11.1979"),
+    ("M-4", "Tkachenko", "Dmytro", "Olehovych", "02.01.1995"),
+    ("M-7", "Sydorenko", "Taras", "", "09.09.1969"),
+]
+LATIN_HEADER = "ID,Surname,Given name,Patronymic,Date of birth"
+
+
+def upload_mediator_list(table: Table, exchange: Exchange) -> ExchangeList:
+    """The mediators' own list: Latin spellings (KMU, legacy, Russian ICAO) of some persons."""
+    return services.list_upload(
+        seat=table.seat("mediator"), exchange=exchange, file_name="icrc.csv",
+        data=csv_bytes(LATIN_HEADER, LATIN_ROWS),
+    )  # fmt: skip
