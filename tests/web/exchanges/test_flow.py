@@ -98,12 +98,14 @@ def test_mapping_form_overrides_id_column(table: Table) -> None:
     assert client_for(table, "mediator").post(url, {"id_column": "ID"}).status_code == 404
 
 
-def test_delegations_alone_upload(table: Table) -> None:
+def test_delegations_and_mediators_alone_upload(table: Table) -> None:
     exchange = make_exchange(table)
     data = csv_bytes(UA_HEADER, UA_ROWS)
-    for who in ("mediator", "observer", "outsider"):
+    for who in ("observer", "outsider"):
         assert post_file(table, who, exchange, "x.csv", data).status_code == 404
     assert not ExchangeList.objects.exists()
+    assert post_file(table, "mediator", exchange, "m.csv", data).status_code == 302
+    assert ExchangeList.objects.get().owner_party is None  # the mediators' own list
 
 
 def test_reconcile_runs_as_eager_job(
