@@ -25,7 +25,7 @@ from ._speakers import (
 _LOWER_WORD_OR_ACCORDING = re.compile(r"\b[Aa]ccording to\b|\b[a-z]+\b")
 _SPEECH_VERBS = frozenset(SPEECH_VERBS)
 _ADJUNCT_START = re.compile(
-    r"(?:on|in|at|via|during|after|before|from|to|late|earlier|later|through|while|"
+    r"(?:on|in|at(?!\s+(?:least|most)\b)|via|during|after|before|from|to|late|earlier|later|through|while|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
     r"last|this)\b"
 )
@@ -58,6 +58,9 @@ _CONTENT_CUT = re.compile(
     r"|,\s*according to\b"
     rf"|,\s*but\s+(?:also\s+)?(?:{CUE_PATTERN.pattern})"
     r"|\s+and\s+(?:accused|called|urged|denied|rejected|dismissed|vowed|demanded)\b"
+    r"|\s+and\s+(?:did\s+not|didn't|declined\s+to|refused\s+to)\s+(?:elaborate|provide|give|"
+    r"comment|offer|say|specify|disclose|name|answer|respond)\b"
+    rf"|,\s*(?:while|whereas)\s+[^,;:\"]{{1,60}}?\b(?:{CUE_PATTERN.pattern})\b"
     r"|,\s+(?:a|an)\s+(?:phrase|term|reference|claim|charge|proposal|demand|position|view|"
     r"figure|move|step|idea|line|accusation)\b"
 )
@@ -78,6 +81,18 @@ _CLAUSE_OR_THAT = re.compile(
 #: A quotation opening the content and then the writer's own clause: 'said that "X," although'.
 _WRITER_AFTER_QUOTE = re.compile(
     r"\s*,?\s*(?:although|though|while|whereas|even|despite|but|as|which|adding|before|after)\b"
+    r"|\s+and\s+(?:did|does|has|had|was|would|declined|refused|gave|offered|added)\b"
+)
+#: A programme or paper named in quotation marks as the hearer of "told", then the quotation:
+#: 'told "Face the Nation" in an interview aired Sunday, "A process ..."'.
+_QUOTED_HEARER = re.compile(
+    r'\s+(?:[A-Z][\w.]*(?:[\'’]s?)?\s+)?"[^"]{1,60}"(?:\s+[^,;:"]{1,60})?,\s*(?=")'
+)
+#: Verbs that may take a short hearer before "that" ("cautioned people that").
+_HEARER_THAT_CUES = frozenset({"warned", "warns", "cautioned", "cautions", "assured", "reminded"})
+_SHORT_HEARER_THEN_THAT = re.compile(
+    r"\s+(?!(?:that|they|he|she|it|we|I)\b)(?:(?:the|all|its|his|her|their)\s+)?"
+    r"[\w'’\-]+\s+that\b"
 )
 #: "that" opens the content unless it is the content's own subject ("Russia says that is false").
 _CONTENT_OPENER = re.compile(
@@ -278,10 +293,17 @@ def _skip_object(masked: str, cue: re.Match[str]) -> int:
     """After 'told', skip the hearer: up to a near 'that', else a known hearer phrase."""
     position = cue.end()
     if cue.group() in OBJECT_CUES:
+        titled = _QUOTED_HEARER.match(masked, position)
+        if titled:
+            return titled.end()
         near_that = _HEARER_THEN_THAT.match(masked, position)
         match = near_that or _OBJECT.match(masked, position)
         if match:
             position = match.end() - (4 if near_that else 0)
+    elif cue.group() in _HEARER_THAT_CUES:
+        hearer = _SHORT_HEARER_THEN_THAT.match(masked, position)
+        if hearer:
+            position = hearer.end() - 4
     return position
 
 

@@ -10,7 +10,7 @@ from ._claims import agreement_claim
 from ._gazetteer import Gazetteer, default_gazetteer
 from ._lexicon import DEFAULT_ISSUES, issues_of, tone_of
 from ._model import Issue, KnownPerson, Statement
-from ._quotes import QuoteIndex, find_quotations, masked, sentence_units
+from ._quotes import QuoteIndex, find_quotations, headline_cues_lowered, masked, sentence_units
 from ._resolve import Resolver, Speaker
 
 
@@ -31,7 +31,7 @@ def extract(
     gaz = gazetteer or default_gazetteer()
     issue_list = tuple(issues)
     found_quotes = find_quotations(text)
-    blanked = masked(text, found_quotes)
+    blanked = headline_cues_lowered(masked(text, found_quotes))
     quotes = QuoteIndex(found_quotes)
     resolver = Resolver(blanked, gaz, tuple(known_persons))
     found: list[Statement] = []

@@ -182,3 +182,32 @@ def masked(text: str, quotes: list[Quotation]) -> str:
             if text[index] in ALL_MARKS:
                 chars[index] = '"'
     return "".join(chars)
+
+
+#: Cue verbs a title-case headline capitalises ("Russia Says No Deal Yet on ...").
+_HEADLINE_CUE = re.compile(
+    r"(?<=\S )(Says|Say|Warns|Warn|Tells|Claims|Denies|Confirms|Insists|Vows)\b"
+)
+
+
+def headline_end(text: str) -> int:
+    """End of a title-case headline opening the text (no final punctuation, most words
+    capitalised), else 0. Headline words are not names and its cue words are capitalised."""
+    line = text.split("\n", 1)[0]
+    words = re.findall(r"[A-Za-z][\w'’\-]*", line)
+    if not line.strip() or "\n" not in text or line.rstrip()[-1:] in '.!?"”' or len(words) > 20:
+        return 0
+    small = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+    capitalised = [w for w in words if w.lower() not in small]
+    upper = sum(1 for w in capitalised if w[0].isupper())
+    return len(line) if capitalised and upper >= 0.75 * len(capitalised) and upper >= 3 else 0
+
+
+def headline_cues_lowered(blanked: str) -> str:
+    """The masked text with a title-case headline's cue word in lower case, so the headline is
+    read as "Russia says No Deal Yet on ..." (offsets unchanged)."""
+    end = headline_end(blanked)
+    if not end:
+        return blanked
+    head = _HEADLINE_CUE.sub(lambda m: m.group().lower(), blanked[:end], count=1)
+    return head + blanked[end:]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ._gazetteer import Gazetteer
 from ._model import KnownPerson
+from ._quotes import headline_end
 from ._speakers import Mention, appositive_role, clean_role, subject_before
 
 
@@ -42,8 +43,10 @@ class Resolver:
 
     def __post_init__(self) -> None:
         pattern = r"[A-Z][\w'’\-]*(?: (?:of )?[A-Z][\w'’\-]*)+"
-        for match in re.finditer(pattern, self.masked):
-            mention = subject_before(self.masked, match.end(), max(0, match.start() - 80), self.gaz)
+        headline = headline_end(self.masked)
+        for match in re.compile(pattern).finditer(self.masked, headline):
+            floor = max(0, match.start() - 80, self.masked.rfind("\n", 0, match.start()) + 1)
+            mention = subject_before(self.masked, match.end(), floor, self.gaz)
             if mention and mention.kind == "person" and " " in (mention.name or ""):
                 name = _strip_possessive(mention.name or "")
                 role = mention.role or _appositive_after(self.masked, match.end())

@@ -22,7 +22,7 @@ AUXILIARIES = word_set(
 MODIFIERS = word_set(
     "a an the one two three several some many senior top western local regional unnamed "
     "anonymous military government foreign defence defense interior presidential other "
-    "russian ukrainian american european"
+    "russian ukrainian american european air naval"
 )
 #: Capitalised words that open a sentence but never start a name.
 SENTENCE_OPENERS = word_set(

@@ -304,3 +304,63 @@ def test_that_as_the_contents_own_subject_is_kept():
 
 def test_passive_told_names_the_hearer_not_a_speaker():
     assert _pairs("Their parents were told the camp would last two weeks.") == []
+
+
+def test_at_least_after_the_cue_opens_the_content_not_an_adjunct():
+    assert _pairs("Regional officials say at least four people were hurt in the strike.") == [
+        ("Regional officials", "at least four people were hurt in the strike")
+    ]
+    # a real adjunct is still skipped up to its comma
+    assert _pairs("Anna Berg said at a briefing, the talks would resume.") == [
+        ("Anna Berg", "the talks would resume")
+    ]
+
+
+def test_a_title_case_headline_with_its_own_cue_is_a_statement():
+    text = "Turkey Says Talks On Grain Corridor Will Resume\n\nAnkara said on Monday it was ready."
+    assert _pairs(text)[0] == ("Turkey", "Talks On Grain Corridor Will Resume")
+    plain = "The talks will resume, Turkey says\n\nAnkara said on Monday it was ready."
+    assert ("Turkey", "The talks will resume") in _pairs(plain)
+
+
+def test_headline_words_are_never_a_name_a_pronoun_resolves_to():
+    text = (
+        "Mayor Thanks Crews for Working Hard as Floods Recede\n\n"
+        "Olena Marchuk visited the crews. She said the water was falling."
+    )
+    assert _pairs(text) == [("Olena Marchuk", "the water was falling")]
+
+
+def test_a_quotation_then_a_coordinated_predicate_of_the_writer_is_the_quotation():
+    found = _one('Peter Holm said that "no text has been signed" and declined to elaborate.')
+    assert (found.quote, found.kind) == ("no text has been signed", "direct")
+    found = _one("Peter Holm said the text was ready and did not give further details.")
+    assert found.quote == "the text was ready"
+
+
+def test_a_while_clause_with_another_speaker_ends_the_first_content():
+    assert _pairs(
+        "Anna Berg said she would fly to Oslo, while a Danish minister says the date is open."
+    ) == [("Anna Berg", "she would fly to Oslo"), ("Danish minister", "the date is open")]
+
+
+def test_a_programme_in_quotation_marks_is_the_hearer_of_told():
+    found = _one(
+        "Berg told NRK’s “Politics Today” in an interview aired Sunday, “We are not there yet.”"
+    )
+    assert (found.speaker, found.quote, found.kind) == ("Berg", "We are not there yet.", "direct")
+
+
+def test_a_short_hearer_may_stand_between_warned_and_that():
+    assert _pairs("Anna Berg cautioned residents that more storms were coming.") == [
+        ("Anna Berg", "more storms were coming")
+    ]
+
+
+def test_an_air_force_or_navy_speaks_as_a_body():
+    found = _one("The Ukrainian air force says it shot down 40 drones overnight.")
+    assert (found.speaker, found.speaker_type, found.party) == (
+        "Ukrainian air force",
+        "body",
+        "Ukraine",
+    )
