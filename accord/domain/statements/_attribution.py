@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass
 
 from ._gazetteer import Gazetteer
-from ._lexicon import CUE_PATTERN, ING_CUES, OBJECT_CUES, SPEECH_VERBS, THAT_ONLY_CUES
+from ._lexicon import (
+    CHARACTERISING_CUES,
+    CUE_PATTERN,
+    ING_CUES,
+    OBJECT_CUES,
+    SPEECH_VERBS,
+    THAT_ONLY_CUES,
+)
 from ._speakers import (
     Mention,
     appositive_role,
@@ -161,8 +168,17 @@ def _cues(masked: str, unit: tuple[int, int]) -> list[re.Match[str]]:
     ]
 
 
+#: After a characterising verb, the speaker's quoted words: "Y as/to "Z"" (described, hailed,
+#: compared) or, after called, "Z" at once or after a short object ("called the talks "useful"").
+_AS_TO_QUOTE = re.compile(r"\s+[^.;:\"]{1,150}?\s(?:as|to)\s+(?:a\s+|an\s+|the\s+)?[\"'‘]")
+_CALLED_QUOTE = re.compile(r"\s+(?!(?:for|on|in|off|up|upon|out|back)\b)(?:[^.;:,\"]{1,40}?\s)?\"")
+
+
 def _cue_allowed(masked: str, cue: re.Match[str], floor: int) -> bool:
     word = cue.group()
+    if word in CHARACTERISING_CUES:
+        pattern = _CALLED_QUOTE if word in ("called", "calls") else _AS_TO_QUOTE
+        return bool(pattern.match(masked, cue.end()))
     following = masked[cue.end() : cue.end() + 4]
     if following.startswith(" to") and word in ("said", "says"):
         return False

@@ -24,8 +24,15 @@ SPEECH_VERBS = sorted(
         "maintains contended countered recalled complained calling describing quipped joked "
         "retorted remarked observed cautioned conceded alleged alleges signalled signaled "
         "indicated hinted claims share shared shares sharing confirming announcing claiming "
-        "denying acknowledging suggesting"
+        "denying acknowledging suggesting compared compares described describes hailed hails "
+        "called calls"
     )
+)
+#: Characterising verbs: a cue only when the speaker's own quoted words follow ("described
+#: the visit as "very productive"", "compared the meeting to "a weigh-in"", "called "historic"
+#: a decision"); "called for talks", "described the scene" are no statements.
+CHARACTERISING_CUES = frozenset(
+    {"compared", "compares", "described", "describes", "hailed", "hails", "called", "calls"}
 )
 #: -ing forms only count after a comma ("..., adding that") or an auxiliary ("is demanding").
 ING_CUES = frozenset(verb for verb in SPEECH_VERBS if verb.endswith("ing"))

@@ -364,3 +364,31 @@ def test_an_air_force_or_navy_speaks_as_a_body():
         "body",
         "Ukraine",
     )
+
+
+def test_characterising_verbs_with_the_speakers_quoted_words_are_statements():
+    found = _one("Analyst Dmitry Orlov compared the first meeting to “a weigh-in before a bout.”")
+    assert (found.speaker, found.cue, found.kind) == ("Dmitry Orlov", "compared", "mixed")
+    assert found.quote == "the first meeting to “a weigh-in before a bout.”"
+    assert _pairs("Anna Berg described the visit as “very productive.”") == [
+        ("Anna Berg", "the visit as “very productive.”")
+    ]
+    assert _pairs("Anna Berg hailed the meeting as a “tremendous success.”") == [
+        ("Anna Berg", "the meeting as a “tremendous success.”")
+    ]
+    assert _pairs("Anna Berg called “historic” a decision by the EU.") == [
+        ("Anna Berg", "“historic” a decision by the EU")
+    ]
+
+
+def test_characterising_verbs_without_quoted_words_are_not_statements():
+    text = (
+        "Anna Berg called for talks. Peter Holm described the scene in detail. "
+        "Holm called on Oslo to act. Berg compared the two drafts."
+    )
+    assert _pairs(text) == []
+
+
+def test_a_headline_may_characterise_in_single_quotes():
+    text = "Berg Describes Visit to Oslo as 'Very Productive'\n\nAnna Berg spoke on Monday."
+    assert _pairs(text) == [("Anna Berg", "Visit to Oslo as 'Very Productive'")]
