@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from accord.accounts.models import UserSession
+from accord.accounts.throttle import client_address
 from accord.audit.services import audit_append
 
 
@@ -24,7 +25,7 @@ def _record(sender: Any, request: HttpRequest, user: AbstractBaseUser, **kwargs:
         defaults={
             "user": user,
             "user_agent": request.META.get("HTTP_USER_AGENT", "")[:200],
-            "address": request.META.get("REMOTE_ADDR", "")[:45],
+            "address": client_address(request),
         },
     )
 

@@ -29,7 +29,7 @@ def client_address(request: HttpRequest | None) -> str:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
         if forwarded:
             return forwarded[:45]
-    return request.META.get("REMOTE_ADDR", "")
+    return request.META.get("REMOTE_ADDR", "")[:45]
 
 
 def _keys(username: str, address: str) -> list[str]:

@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from accord.accounts.throttle import client_address
 from accord.consultations import selectors, services
 from accord.consultations.forms import SubmitForm, VoteForm
 from accord.consultations.models import Invite
@@ -89,7 +90,7 @@ def vote(request: HttpRequest, token: str) -> HttpResponse:
             key=key,
             statement_id=form.cleaned_data["statement"],
             value=form.cleaned_data["value"],
-            address=request.META.get("REMOTE_ADDR", ""),
+            address=client_address(request),
         )
     except RateLimited as limited:
         return _reply(request, invite, key, new, "card", 429, message=str(limited))
@@ -112,7 +113,7 @@ def submit(request: HttpRequest, token: str) -> HttpResponse:
                 invite=invite,
                 key=key,
                 text=form.cleaned_data["text"],
-                address=request.META.get("REMOTE_ADDR", ""),
+                address=client_address(request),
             )
         except RateLimited as limited:
             status, notice = 429, str(limited)

@@ -159,3 +159,22 @@ def test_unknown_or_withdrawn_links_are_404(consultation, token, table) -> None:
         seat=table.seat("mediator"), invite=consultation.invites.get(), active=False
     )
     assert Client().get(f"/c/{token}/").status_code == 404
+
+
+def test_behind_the_proxy_new_participants_count_per_client_network(
+    consultation, token, settings
+) -> None:
+    """Every request reaches Accord from the proxy; the join limit must count real clients."""
+    settings.ACCORD_CONSULT_NEW_PARTICIPANTS_PER_HOUR = 1
+    settings.BEHIND_TLS = True
+    statement = first_statement(consultation)
+
+    def join(network: str) -> int:
+        client = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=network)
+        return client.post(
+            f"/c/{token}/vote", {"statement": statement.pk, "value": "1"}
+        ).status_code
+
+    assert [join("192.0.2.1"), join("198.51.100.7")] == [302, 302]
+    assert join("192.0.2.1") == 429
+    assert Participant.objects.count() == 2
