@@ -23,6 +23,7 @@ from ._speakers import (
     Mention,
     appositive_role,
     classify,
+    coordinated_with,
     first_verb_subject,
     np_after,
     skip_auxiliaries_back,
@@ -231,7 +232,7 @@ def _attribute(masked, cue, unit, gaz, last) -> list[Attribution]:
     mention = subject_before(masked, subject_end, floor, gaz)
     if mention is None:
         return []
-    return _head_or_tail(masked, cue, unit, mention, None)
+    return _head_or_tail(masked, cue, unit, coordinated_with(masked, mention, floor), None)
 
 
 def _appositive_subject(masked, comma_end, floor, gaz) -> tuple[Mention, str | None, int] | None:

@@ -247,6 +247,10 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
     if not name_words:
         return Mention(text, start, end, "role", role=clean_role(text))
     role_text = " ".join(words[: len(words) - len(name_words)])
+    partner = _NAME_AND.search(role_text)
+    if partner and len(name_words) > 1:
+        both = f"{partner.group(1)} and {' '.join(name_words)}"
+        return Mention(text, start, end, "group", name=both)
     owner = re.search(
         r"\b(?:of|to)\s+((?:the\s+)?(?:President|Prime Minister|Chancellor|King))$", role_text
     )
@@ -255,6 +259,23 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
     return Mention(
         text, start, end, "person", name=" ".join(name_words), role=clean_role(role_text) or None
     )
+
+
+#: "Steve Witkoff and Mike Waltz said": two named persons speaking together (one group).
+_NAME_AND = re.compile(r"(?:^|\s)([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+)\s+and$")
+#: "Witkoff's envoy, Steve Witkoff, and adviser Mike Waltz said": the first name before ", and".
+_APPOSED_NAME_AND = re.compile(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+),\s+and\s+$")
+
+
+def coordinated_with(masked: str, mention: Mention, floor: int) -> Mention:
+    """A person mention preceded by "Name, and" speaks together with that name."""
+    if mention.kind != "person" or " " not in (mention.name or ""):
+        return mention
+    partner = _APPOSED_NAME_AND.search(masked, max(floor, mention.start - 80), mention.start)
+    if not partner or partner.end() != mention.start:
+        return mention
+    both = f"{partner.group(1)} and {mention.name}"
+    return Mention(mention.text, mention.start, mention.end, "group", name=both)
 
 
 def _coordinated_bodies(text: str, gaz: Gazetteer) -> bool:

@@ -392,3 +392,14 @@ def test_characterising_verbs_without_quoted_words_are_not_statements():
 def test_a_headline_may_characterise_in_single_quotes():
     text = "Berg Describes Visit to Oslo as 'Very Productive'\n\nAnna Berg spoke on Monday."
     assert _pairs(text) == [("Anna Berg", "Visit to Oslo as 'Very Productive'")]
+
+
+def test_two_named_persons_joined_by_and_speak_together():
+    assert _pairs("Anna Berg and Peter Holm said they would meet in Oslo.") == [
+        ("Anna Berg and Peter Holm", "they would meet in Oslo")
+    ]
+    text = (
+        "Norway's envoy, Anna Berg, and Danish negotiator Peter Holm said they would meet in Oslo."
+    )
+    found = _one(text)
+    assert (found.speaker, found.speaker_type) == ("Anna Berg and Peter Holm", "group")
