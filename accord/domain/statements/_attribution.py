@@ -186,7 +186,9 @@ def _cue_allowed(masked: str, cue: re.Match[str], floor: int) -> bool:
     if word == "calling" and following.strip() in ("for", "on", "in"):
         return False
     before = masked[floor : cue.start()]
-    if word in OBJECT_CUES and re.search(r"\b(?:was|were|been|being|be|is|are)\s+$", before):
+    if word in (*OBJECT_CUES, "reported") and re.search(
+        r"\b(?:was|were|been|being|be|is|are)\s+$", before
+    ):
         return False  # "they had been told it was a camp": the subject heard it, said nothing
     if _TOOK_TO.search(before):
         return True

@@ -25,7 +25,7 @@ SPEECH_VERBS = sorted(
         "retorted remarked observed cautioned conceded alleged alleges signalled signaled "
         "indicated hinted claims share shared shares sharing confirming announcing claiming "
         "denying acknowledging suggesting compared compares described describes hailed hails "
-        "called calls"
+        "called calls reported"
     )
 )
 #: Characterising verbs: a cue only when the speaker's own quoted words follow ("described
@@ -45,7 +45,7 @@ THAT_ONLY_CUES = word_set(
     "emphasized emphasizing emphasised emphasising noted noting maintained maintains complained "
     "observed remarked cautioned conceded asserted asserts countered contended declared "
     "explained claims share shared shares sharing confirming announcing claiming denying "
-    "acknowledging suggesting"
+    "acknowledging suggesting reported"
 )
 #: Verbs that take a hearer before the reported clause ("told reporters that").
 OBJECT_CUES = frozenset({"told", "tells", "telling"})

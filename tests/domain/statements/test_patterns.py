@@ -403,3 +403,18 @@ def test_two_named_persons_joined_by_and_speak_together():
     )
     found = _one(text)
     assert (found.speaker, found.speaker_type) == ("Anna Berg and Peter Holm", "group")
+
+
+def test_reported_is_a_cue_of_persons_and_bodies_but_not_in_the_passive():
+    text = (
+        "Two people were hurt on Sunday, the region's Governor Olena Marchuk reported. "
+        "She said a school was hit."
+    )
+    assert _pairs(text) == [
+        ("Olena Marchuk", "Two people were hurt on Sunday"),
+        ("Olena Marchuk", "a school was hit"),
+    ]
+    assert _pairs("The governor reported that two people were hurt.") == [
+        ("governor", "two people were hurt")
+    ]
+    assert _pairs("The governor reported the attack. Oslo was reported to be unhappy.") == []
