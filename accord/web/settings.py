@@ -121,6 +121,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # Inactivity expiry: every request renews the cookie, so a session idle for this long ends.
 SESSION_COOKIE_AGE = env_int("ACCORD_SESSION_SECONDS", 8 * 3600)
 SESSION_SAVE_EVERY_REQUEST = True
+# ... but the row's expiry is written at most once a minute (a write per page view otherwise).
+SESSION_ENGINE = "accord.web.session_store"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
