@@ -89,6 +89,18 @@ class Resolver:
         if "person" in wanted[pronoun] and earlier:
             _position, name, role = (subjects or earlier)[-1]
             return self._person_speaker(name, role, proposed=self._known(name) is None)
+        if pronoun == "they":
+            return self._group_written_before(at)
+        return None
+
+    def _group_written_before(self, at: int) -> Speaker | None:
+        """'VOA talked to experts ... They warned that': with no group or body speaker yet,
+        "they" is the last group named in the same paragraph."""
+        floor = self.masked.rfind("\n", 0, at) + 1
+        words = list(re.finditer(r"[a-z]+", self.masked[floor:at]))
+        for word in reversed(words):
+            if word.group() in self.gaz.group_nouns:
+                return Speaker(word.group(), None, None, "group", False)
         return None
 
     def _collective(self, mention: Mention) -> Speaker:

@@ -418,3 +418,17 @@ def test_reported_is_a_cue_of_persons_and_bodies_but_not_in_the_passive():
         ("governor", "two people were hurt")
     ]
     assert _pairs("The governor reported the attack. Oslo was reported to be unhappy.") == []
+
+
+def test_they_is_a_group_named_earlier_in_the_paragraph_when_no_group_has_spoken():
+    text = (
+        "The radio talked to analysts after the round in Oslo. They warned that it would be slow."
+    )
+    found = _one(text)
+    assert (found.speaker, found.speaker_type, found.quote) == (
+        "analysts",
+        "group",
+        "it would be slow",
+    )
+    # a group in another paragraph is not taken
+    assert _pairs("Peter Holm met the envoys.\n\nThey said the talks ended.") == []
