@@ -1,11 +1,14 @@
 """The real VOA sets: every article has its provenance, every gold quote is verbatim, and the
 engine keeps the quality measured on them.
 
-The floors sit about one statement (0.03) below the figures measured for docs/benchmarks.md
-(real dev 0.974 / 1.000 after tuning; held-out A 0.780 / 0.780 and held-out B 0.579 / 0.789 on
-their unseen runs). Scoring is the benchmark's: speaker by name or surname (pronouns never
-match), spans overlapping by at least half of the longer one, matched one to one. The held-out
-floors guard against regressions only; they are not goals (issue 7 asks 0.85 / 0.92).
+The floors sit about one statement below the figures measured for docs/benchmarks.md at the end
+of the second session (engine 208ef97): real dev 0.984 / 1.000 (tuned on; includes the former
+held-out A, whose one unseen run gave 0.780 / 0.780), held-out B 0.905 / 0.905 (its first run
+gave 0.579 / 0.789; the later fixes targeted shapes listed from its misses, so it is no longer a
+clean unseen set) and held-out C 0.753 / 0.847 (gold committed before the engine ever ran on it,
+measured once). Scoring is the benchmark's: speaker by name or surname (pronouns never match),
+spans overlapping by at least half of the longer one, matched one to one. The held-out floors
+guard against regressions only; they are not goals (issue 7 asks 0.85 / 0.92).
 """
 
 from __future__ import annotations
@@ -20,9 +23,8 @@ from ._gold import FIXTURES
 
 REAL = FIXTURES / "real"
 #: set folder -> (speaker+quote F1 floor, span F1 floor)
-FLOORS = {"dev": (0.94, 0.97), "heldout_b": (0.55, 0.76)}
-#: every set folder; held-out C is checked for provenance only until its one unseen run
-FOLDERS = (*FLOORS, "heldout_c")
+FLOORS = {"dev": (0.96, 0.98), "heldout_b": (0.86, 0.86), "heldout_c": (0.73, 0.82)}
+FOLDERS = tuple(FLOORS)
 
 
 def _manifest() -> dict:
