@@ -142,6 +142,7 @@ class Summary:
     single_categories: dict[str, int] = field(default_factory=dict)
     persons: list[Person] = field(default_factory=list)
     against_mediator: dict[str, dict[str, int]] = field(default_factory=dict)
+    mediator_of: dict[int, str] = field(default_factory=dict)  # side record -> mediators' id
 
     @property
     def queue(self) -> int:
@@ -177,6 +178,11 @@ def summary(*, seat: Seat, exchange: Exchange) -> Summary:
     latest = _latest_status(exchange, seat)
     result = Summary(agreed=exchange.agreed_number)
     result.against_mediator = _mediator_counts(all_links)
+    result.mediator_of = {
+        link.left_id: link.right.record_key
+        for link in all_links
+        if _against_mediator(link) and link.final == "accept"
+    }
     links = between_sides
     linked: set[int] = set()
     for link in links:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -134,3 +137,21 @@ def test_exchange_page_query_count_with_the_mediators_list(
         response = client.get(url)
     body = response.content.decode()
     assert "Against the mediators" in body and "Mediators (own list)" in body
+
+
+def test_export_names_the_mediators_id_of_each_person(table: Table) -> None:
+    exchange = make_exchange(table)
+    upload(table, "ua", exchange)
+    upload(table, "ru", exchange)
+    upload_mediator_list(table, exchange)
+    services.exchange_reconcile(actor=None, exchange=exchange)
+    mediator = table.seat("mediator")
+    for link in CandidateLink.objects.filter(decision="review"):
+        services.link_review(seat=mediator, link=link, decision="accept")
+    response = client_for(table, "mediator").get(
+        reverse("exchange_export", args=[table.process.pk, exchange.pk])
+    )
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    by_person = {(r["left_id"], r["right_id"]): r["mediator_id"] for r in rows}
+    assert {by_person[key] for key in by_person if "RU-1" in key} == {"M-1"}
+    assert {by_person[key] for key in by_person if "RU-9" in key} == {""}
