@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from accord.agreements import services
-from accord.agreements.models import Agreement, ImplementationStatus, Provision
+from accord.agreements.models import Agreement, ImplementationStatus, Provision, StatusDocument
 from accord.core.registry import register_confidential, register_url_parameter
 from accord.domain.visibility import Visibility
 from accord.talks.access import Seat
@@ -46,7 +46,33 @@ def _make_status(*, seat: Seat, visibility: Visibility, canary: str) -> Implemen
     )
 
 
+def _make_document(*, seat: Seat, visibility: Visibility, canary: str) -> StatusDocument:
+    """A status entry at `visibility` (no canary of its own) with a document whose name,
+    description and bytes carry the canary: it must be seen exactly where its entry is."""
+    status = services.status_record(
+        seat=seat,
+        provision=_host_provision(seat),
+        level=2,
+        as_of=date(2026, 1, 3),
+        evidence="Evidence with a document",
+        visibility=visibility,
+    )
+    return services.document_add(
+        seat=seat,
+        status=status,
+        upload=f"Document {canary}\n".encode(),
+        name=f"{canary}.txt",
+        description=f"Document {canary}",
+    )
+
+
 register_confidential(Agreement, _make_agreement)
 register_confidential(ImplementationStatus, _make_status)
-register_url_parameter("agreement_id", "agreements.Agreement")
-register_url_parameter("provision_id", "agreements.Provision")
+register_confidential(StatusDocument, _make_document)
+for parameter, label in {
+    "agreement_id": "agreements.Agreement",
+    "provision_id": "agreements.Provision",
+    "status_entry_id": "agreements.ImplementationStatus",
+    "status_document_id": "agreements.StatusDocument",
+}.items():
+    register_url_parameter(parameter, label)

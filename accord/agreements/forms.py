@@ -6,17 +6,27 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from accord.agreements import links
 from accord.core.visibility import VISIBILITY_CHOICES
 from accord.domain.register import LEVELS
 from accord.exchanges import selectors as exchange_selectors
+from accord.files.storage import max_upload_bytes
 from accord.monitor import selectors as monitor_selectors
 from accord.talks.access import Seat
 from accord.talks.models import Party
 from accord.truces import selectors as truce_selectors
 
 DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def checked_upload(upload: Any) -> Any:
+    """An upload within the size limit, else an error naming the file and the limit."""
+    limit = max_upload_bytes()
+    if upload is not None and upload.size > limit:
+        raise ValidationError(f"{upload.name}: larger than the limit of {limit:,} bytes.")
+    return upload
 
 
 class AgreementForm(forms.Form):
@@ -102,6 +112,13 @@ class StatusForm(forms.Form):
         help_text="Public statements from the monitor that show it (optional)",
     )
     visibility = forms.ChoiceField(choices=VISIBILITY_CHOICES, initial="own")
+    document = forms.FileField(
+        required=False,
+        allow_empty_file=False,
+        max_length=1000,
+        help_text="A document that shows it (optional; seen by whoever sees this entry)",
+    )
+    document_description = forms.CharField(max_length=500, required=False)
 
     def __init__(self, *args: Any, provisions: list, seat: Seat, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -109,3 +126,6 @@ class StatusForm(forms.Form):
         statements = monitor_selectors.statement_list(seat=seat).order_by("date", "id")
         self.fields["statements"].queryset = statements
         self.fields["statements"].label_from_instance = statement_label
+
+    def clean_document(self) -> Any:
+        return checked_upload(self.cleaned_data.get("document"))

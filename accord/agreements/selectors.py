@@ -10,7 +10,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from accord.agreements import links
-from accord.agreements.models import Agreement, ImplementationStatus, Provision
+from accord.agreements.models import Agreement, ImplementationStatus, Provision, StatusDocument
 from accord.core.visibility import visibility_q
 from accord.domain.register import (
     CurvePoint,
@@ -35,16 +35,54 @@ def agreement_list(*, seat: Seat) -> QuerySet[Agreement]:
     )
 
 
-def status_visible(*, seat: Seat) -> QuerySet[ImplementationStatus]:
-    """Statuses the seat may see, with the statements they cite (read through the monitor)."""
-    statements = monitor_selectors.statement_list(seat=seat).order_by("date", "id")
+def _status_rows(*, seat: Seat) -> QuerySet[ImplementationStatus]:
+    """Status entries the seat may see, of agreements it may see, in its process."""
     return (
         ImplementationStatus.objects.visible_to(seat.viewer)
         .filter(visibility_q(seat.viewer, prefix="provision__agreement__"))
         .filter(provision__agreement__process=seat.process)
-        .select_related("owner_party")
-        .prefetch_related(Prefetch("statements", queryset=statements))
     )
+
+
+def status_visible(*, seat: Seat) -> QuerySet[ImplementationStatus]:
+    """Statuses the seat may see, with the statements they cite (read through the monitor) and
+    their documents (which follow their status entry: no rule of their own)."""
+    statements = monitor_selectors.statement_list(seat=seat).order_by("date", "id")
+    documents = StatusDocument.objects.select_related("blob").order_by("created_at", "id")
+    return (
+        _status_rows(seat=seat)
+        .select_related("owner_party")
+        .prefetch_related(
+            Prefetch("statements", queryset=statements),
+            Prefetch("documents", queryset=documents),
+        )
+    )
+
+
+def status_get(*, seat: Seat, status_id: int) -> ImplementationStatus:
+    """A status entry the seat may see (else 404), with its provision and agreement."""
+    found = (
+        _status_rows(seat=seat)
+        .select_related("provision", "provision__agreement")
+        .filter(pk=status_id)
+        .first()
+    )
+    if found is None:
+        raise Http404("Not found")
+    return found
+
+
+def document_get(*, seat: Seat, document_id: int) -> StatusDocument:
+    """A document of a status entry the seat may see (else 404)."""
+    found = (
+        StatusDocument.objects.filter(status__in=_status_rows(seat=seat).values("pk"))
+        .select_related("blob", "status")
+        .filter(pk=document_id)
+        .first()
+    )
+    if found is None:
+        raise Http404("Not found")
+    return found
 
 
 def agreement_get(*, seat: Seat, agreement_id: int) -> Agreement:

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.http import Http404
 
 from accord.agreements import links as linked
-from accord.agreements.models import Agreement, ImplementationStatus, Provision
+from accord.agreements.models import Agreement, ImplementationStatus, Provision, StatusDocument
 from accord.audit.services import audit_append
 from accord.domain.visibility import Visibility
 from accord.exchanges.models import Exchange
+from accord.files.names import safe_filename
+from accord.files.services import blob_store
+from accord.files.storage import max_upload_bytes
 from accord.monitor.models import Statement
 from accord.talks.access import Seat
 from accord.talks.models import Party
-from accord.talks.records import seat_owner, seat_save
+from accord.talks.records import record_widen, seat_owner, seat_save
 from accord.texts.models import TextVersion
 from accord.truces.models import Truce
 
@@ -152,9 +157,11 @@ def status_record(
     visibility: Visibility = Visibility.OWN,
     illustrative: bool = False,
     statements: list[Statement] | tuple[Statement, ...] = (),
+    documents: Sequence[tuple[Any, str]] = (),
 ) -> ImplementationStatus:
     """Any seat that sees the agreement may record its assessment of a provision, citing
-    public statements of the same process as evidence."""
+    public statements of the same process and attaching documents (upload, description) as
+    evidence; all of it commits together or not at all."""
     if provision.agreement.process_id != seat.process.pk:
         raise Http404("Not found")
     if any(statement.process_id != seat.process.pk for statement in statements):
@@ -180,4 +187,66 @@ def status_record(
             change={"statements": sorted(statement.pk for statement in statements)},
             process_id=seat.process.pk,
         )
+    for upload, description in documents:
+        document_add(seat=seat, status=status, upload=upload, description=description)
     return status
+
+
+def owns_status(seat: Seat, status: ImplementationStatus) -> bool:
+    """The seat that recorded a status entry (its party, or the mediators) may add documents."""
+    if seat.is_mediator:
+        return status.owner_party_id is None
+    return status.owner_party_id is not None and status.owner_party_id == seat.membership.party_id
+
+
+@transaction.atomic
+def document_add(
+    *,
+    seat: Seat,
+    status: ImplementationStatus,
+    upload: Any,
+    name: str = "",
+    description: str = "",
+    illustrative: bool = False,
+) -> StatusDocument:
+    """Attach a document to a status entry the seat recorded. The bytes go to the shared blob
+    store (hashed while streamed, size-limited); the document is seen exactly by whoever sees
+    the status entry, because it has no visibility of its own."""
+    if status.provision.agreement.process_id != seat.process.pk or not owns_status(seat, status):
+        raise Http404("Not found")
+    blob = blob_store(upload, max_bytes=max_upload_bytes())
+    if blob.size == 0:
+        raise ValidationError({"file": "The file is empty."})
+    document = StatusDocument(
+        status=status,
+        blob=blob,
+        name=safe_filename(name or getattr(upload, "name", "") or ""),
+        description=description.strip()[:500],
+        illustrative=illustrative,
+        uploaded_by=seat.membership.user,
+    )
+    return seat_save(document, seat=seat, action="provision.status.document.add")
+
+
+@transaction.atomic
+def document_downloaded(*, seat: Seat, document: StatusDocument) -> None:
+    """Record who fetched a document's bytes (evidence handling is audited)."""
+    audit_append(
+        actor=seat.membership.user,
+        action="provision.status.document.download",
+        obj=document,
+        change={"sha256": document.blob.sha256},
+        process_id=seat.process.pk,
+    )
+
+
+@transaction.atomic
+def status_share(
+    *, seat: Seat, status: ImplementationStatus, visibility: Visibility
+) -> ImplementationStatus:
+    """The author widens who sees its status entry (never narrower); its documents follow."""
+    if status.provision.agreement.process_id != seat.process.pk or not owns_status(seat, status):
+        raise Http404("Not found")
+    return record_widen(
+        status, seat=seat, visibility=visibility, action="provision.status.share", noun="status"
+    )

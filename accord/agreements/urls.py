@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from accord.agreements import views
+from accord.agreements import documents, views
 
 urlpatterns = [
     path("p/<id:process_id>/agreements/", views.agreement_list, name="agreements"),
@@ -16,4 +16,5 @@ urlpatterns = [
         views.provision_detail,
         name="provision",
     ),
+    *documents.urlpatterns,
 ]

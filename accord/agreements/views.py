@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 
 from accord.agreements import selectors, services
 from accord.agreements.forms import AgreementForm, FromTextForm, ProvisionForm, StatusForm
+from accord.core.visibility import VISIBILITY_CHOICES
 from accord.domain.register import step_lines
 from accord.domain.visibility import Visibility
 from accord.talks.access import Seat, access_process
@@ -74,6 +75,7 @@ def agreement_detail(request: HttpRequest, process_id: int, agreement_id: int) -
     provision_form = ProvisionForm(request.POST if is_provision else None, seat=seat)
     status_form = StatusForm(
         request.POST if request.method == "POST" and not is_provision else None,
+        request.FILES if request.method == "POST" and not is_provision else None,
         provisions=provisions,
         seat=seat,
     )
@@ -135,6 +137,7 @@ def _record_status(seat: Seat, provision, data: dict) -> None:
         links=data["links"],
         statements=list(data["statements"]),
         visibility=Visibility(data["visibility"]),
+        documents=[(data["document"], data["document_description"])] if data["document"] else [],
     )
 
 
@@ -144,7 +147,9 @@ def provision_detail(request: HttpRequest, process_id: int, provision_id: int) -
     to, each only as far as the seat may read it."""
     seat = access_process(request.user, process_id)
     page = selectors.provision_page(seat=seat, provision_id=provision_id)
-    form = StatusForm(request.POST or None, provisions=[page.provision], seat=seat)
+    form = StatusForm(
+        request.POST or None, request.FILES or None, provisions=[page.provision], seat=seat
+    )
     if request.method == "POST" and form.is_valid():
         try:
             _record_status(seat, page.provision, form.cleaned_data)
@@ -157,5 +162,6 @@ def provision_detail(request: HttpRequest, process_id: int, provision_id: int) -
         "page": page,
         "agreement": page.provision.agreement,
         "status_form": form,
+        "visibility_choices": VISIBILITY_CHOICES,
     }
     return render(request, "agreements/provision.html", context, status=400 if form.errors else 200)
