@@ -339,7 +339,11 @@ def main() -> None:
         f"THINK = {args.users / args.think:.0f} actions per second. Any other status, a "
         "timeout (30 s) or a dropped connection is an error. Goals (issue 9): p95 under 150 ms "
         "for page views and under 300 ms for writes at 200 concurrent users on 2 cores, zero "
-        "errors.",
+        "errors. No N+1 queries: tests/web/test_query_counts.py counts the queries of every "
+        "page and API GET route, as a mediator and as a delegation, with k and with 3k records "
+        "of every registered kind, and fails if any count grows. Signed-in sessions refresh "
+        "their stored expiry at most once a minute (accord/web/session_store.py), not with a "
+        "write on every page view.",
         "",
     ]
     kinds = ["sqlite"]
