@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from typer.testing import CliRunner
 
@@ -58,3 +62,17 @@ def test_production_hashes_passwords_with_argon2() -> None:
     from accord.web import settings as production
 
     assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def test_start_up_leaves_the_heavy_engines_unloaded(tmp_path) -> None:
+    """Every `accord` command and server worker sets Django up; scipy and openpyxl load on use."""
+    code = (
+        "import sys; from accord.cli._django import setup_django; setup_django(); "
+        "print(sorted(m for m in ('scipy', 'openpyxl') if m in sys.modules))"
+    )
+    env = {**os.environ, "ACCORD_DATA_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

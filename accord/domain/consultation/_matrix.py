@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from ._votes import Votes
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 DENSE_ID_LIMIT = 50_000_000
 
@@ -42,6 +45,8 @@ def build_matrix(votes: Votes) -> VoteMatrix:
     starts = np.flatnonzero(np.r_[True, votes.participant[1:] != votes.participant[:-1]])
     participant_ids = votes.participant[starts]
     indptr = np.r_[starts, votes.participant.size].astype(np.int64)
+    import scipy.sparse as sp  # scipy loads on first use, not at start-up
+
     statement_ids, columns = _compact(votes.statement)
     values = sp.csr_matrix(
         (votes.value.astype(np.float64), columns.astype(np.int32), indptr),

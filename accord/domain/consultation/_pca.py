@@ -6,13 +6,15 @@ components come from that sparse matrix without ever densifying it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
-import scipy.sparse.linalg as spla
 from numpy.typing import NDArray
 
 from ._matrix import VoteMatrix
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 GRAM_PAIR_LIMIT = 300_000_000  # above this many vote pairs, iterate instead of forming C^T C
 
@@ -42,6 +44,8 @@ def centred(matrix: VoteMatrix, means: NDArray, excluded: NDArray[np.bool_]) -> 
     values = matrix.values
     data = values.data - means[values.indices]
     data[excluded[values.indices]] = 0.0
+    import scipy.sparse as sp  # scipy loads on first use, not at start-up
+
     return sp.csr_matrix((data, values.indices, values.indptr), shape=values.shape)
 
 
@@ -62,6 +66,8 @@ def top_components(
         eigenvalues, vectors = np.linalg.eigh(gram)
         axes = vectors[:, np.argsort(eigenvalues)[::-1][:n]].T
     else:
+        import scipy.sparse.linalg as spla
+
         operator = spla.LinearOperator(
             (d, d), matvec=lambda x: centred_matrix.T @ (centred_matrix @ x), dtype=np.float64
         )

@@ -9,9 +9,6 @@ large for a dense matrix falls back to greedy choice by descending weight.
 from __future__ import annotations
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 _DENSE_LIMIT = 250_000
 _NON_EDGE = -1e9
@@ -34,6 +31,9 @@ def assign(li: np.ndarray, ri: np.ndarray, weight: np.ndarray, n_left: int) -> n
 def _solve_components(
     li: np.ndarray, ri: np.ndarray, weight: np.ndarray, rest: np.ndarray, n_left: int
 ) -> np.ndarray:
+    from scipy.sparse import coo_matrix  # scipy loads on first use, not at start-up
+    from scipy.sparse.csgraph import connected_components
+
     nodes_r = ri[rest] + n_left
     size = int(max(n_left, 1) + ri.max() + 1)
     graph = coo_matrix((np.ones(len(rest)), (li[rest], nodes_r)), shape=(size, size))
@@ -56,6 +56,8 @@ def _solve(li: np.ndarray, ri: np.ndarray, weight: np.ndarray, index: np.ndarray
     position = np.full((len(rows), len(cols)), -1)
     matrix[row_of, col_of] = weight
     position[row_of, col_of] = np.arange(len(index))
+    from scipy.optimize import linear_sum_assignment  # loaded on first use
+
     r, c = linear_sum_assignment(matrix, maximize=True)
     found = position[r, c]
     return index[found[found >= 0]]

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 from accord.domain.exchange._explain import explain_pairs
 from accord.domain.exchange._features import build_features
@@ -82,6 +80,9 @@ def _groups(
 ) -> list[DuplicateGroup]:
     if not links:
         return []
+    from scipy.sparse import coo_matrix  # scipy loads on first use, not at start-up
+    from scipy.sparse.csgraph import connected_components
+
     n = len(records)
     graph = coo_matrix((np.ones(len(li)), (li, ri)), shape=(n, n))
     _, label = connected_components(graph, directed=False)

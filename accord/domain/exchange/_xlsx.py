@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from typing import IO
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-
 from accord.domain.exchange._errors import ExchangeInputError
 
 Note = tuple[int | None, str | None, str]
@@ -19,6 +16,8 @@ _MAX_NOTES_PER_COLUMN = 5
 
 def read_xlsx_rows(stream: IO[bytes], name: str) -> tuple[list[list[object]], list[Note]]:
     """Cached cell values by row, and notes on formulas met (row, column letter, message)."""
+    from openpyxl import load_workbook  # loaded on first use, not at start-up
+
     try:
         values_book = load_workbook(stream, read_only=True, data_only=True)
         stream.seek(0)
@@ -36,6 +35,8 @@ def read_xlsx_rows(stream: IO[bytes], name: str) -> tuple[list[list[object]], li
 
 
 def _formula_notes(values: list[list[object]], formulas: object) -> list[Note]:
+    from openpyxl.utils import get_column_letter
+
     per_column: dict[int, list[int]] = {}
     notes: list[Note] = []
     for row_number, (cached, written) in enumerate(zip(values, formulas, strict=False), start=1):
