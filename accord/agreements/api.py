@@ -89,7 +89,9 @@ def agreement_status(request: HttpRequest, process_id: Id, agreement_id: Id):
     """The same JSON as `accord agreement status ID --json` (docs/agreements.md)."""
     seat = access_process(request.user, process_id)
     agreement = selectors.agreement_get(seat=seat, agreement_id=agreement_id)
-    return selectors.status_json(selectors.agreement_report(seat=seat, agreement=agreement))
+    return selectors.status_json(
+        selectors.agreement_report(seat=seat, agreement=agreement), seat=seat
+    )
 
 
 @router.get("/{process_id}/{agreement_id}/statuses", response=list[StatusOut])

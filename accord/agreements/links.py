@@ -46,6 +46,34 @@ def visible_truce(*, seat: Seat, truce_id: int | None) -> Truce | None:
 
 
 @dataclass(frozen=True)
+class VisibleLinks:
+    """Ids of the linked records a seat may read, for a batch of provisions (three queries)."""
+
+    versions: frozenset[int]
+    exchanges: frozenset[int]
+    truces: frozenset[int]
+
+
+def visible_links(*, seat: Seat, provisions: list) -> VisibleLinks:
+    """Which of the provisions' linked versions, exchanges and truces the seat may read, each
+    asked of its own app's selectors (the same rules as the provision page)."""
+
+    def ids(queryset, wanted: set[int]) -> frozenset[int]:
+        if not wanted:
+            return frozenset()
+        return frozenset(queryset.filter(pk__in=wanted).values_list("pk", flat=True))
+
+    def linked(attribute: str) -> set[int]:
+        return {getattr(p, attribute) for p in provisions if getattr(p, attribute) is not None}
+
+    return VisibleLinks(
+        ids(released_versions(seat=seat), linked("text_version_id")),
+        ids(exchange_selectors.exchange_list(seat=seat), linked("exchange_id")),
+        ids(truce_selectors.truce_list(seat=seat), linked("truce_id")),
+    )
+
+
+@dataclass(frozen=True)
 class AgreedClause:
     number: str
     wording: str

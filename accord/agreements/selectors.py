@@ -191,9 +191,13 @@ def agreement_report(*, seat: Seat, agreement: Agreement) -> AgreementReport:
     )
 
 
-def status_json(report: AgreementReport) -> dict:
-    """The JSON of `accord agreement status ID --json` and the API (see docs/agreements.md)."""
+def status_json(report: AgreementReport, *, seat: Seat) -> dict:
+    """The JSON of `accord agreement status ID --json` and the API (see docs/agreements.md).
+
+    Links are ids and numbers only (never a clause's wording or a person), each shown only when
+    the seat may read the linked record, as on the provision page."""
     agreement = report.agreement
+    visible = links.visible_links(seat=seat, provisions=[s.provision for s in report.provisions])
 
     def scored(point: CurvePoint | None) -> dict | None:
         return None if point is None else {"mean": point.mean, "percent": point.percent}
@@ -207,11 +211,15 @@ def status_json(report: AgreementReport) -> dict:
         "scale": "Peace Accords Matrix: 0 not initiated, 1 minimal, 2 intermediate, 3 full",
         "score": scored(report.overall),
         "by_party": {label: scored(point) for label, (point, _c) in report.by_party.items()},
-        "provisions": [_provision_json(state) for state in report.provisions],
+        "provisions": [_provision_json(state, visible) for state in report.provisions],
     }
 
 
-def _provision_json(state: ProvisionState) -> dict:
+def _shown(value: int | None, allowed: frozenset[int]) -> int | None:
+    return value if value in allowed else None
+
+
+def _provision_json(state: ProvisionState, visible: links.VisibleLinks) -> dict:
     p, latest = state.provision, state.latest
     return {
         "id": p.pk,
@@ -229,5 +237,11 @@ def _provision_json(state: ProvisionState) -> dict:
             "as_of": latest.as_of.isoformat(),
             "evidence": latest.evidence,
             "recorded_by": latest.owner_party.code if latest.owner_party else "mediator",
+            "statement_ids": [statement.pk for statement in latest.statements.all()],
+            "document_ids": [document.pk for document in latest.documents.all()],
         },
+        "text_version_id": _shown(p.text_version_id, visible.versions),
+        "clause_number": p.clause_number or None,
+        "exchange_id": _shown(p.exchange_id, visible.exchanges),
+        "truce_id": _shown(p.truce_id, visible.truces),
     }

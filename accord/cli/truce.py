@@ -167,7 +167,8 @@ def agreement_status(
         agreement = selectors.agreement_get(seat=seat, agreement_id=agreement_id)
     except Http404:
         raise typer.BadParameter(f"Agreement {agreement_id} is not visible to that seat.") from None
-    data = selectors.status_json(selectors.agreement_report(seat=seat, agreement=agreement))
+    report = selectors.agreement_report(seat=seat, agreement=agreement)
+    data = selectors.status_json(report, seat=seat)
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return

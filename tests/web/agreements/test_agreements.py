@@ -61,7 +61,7 @@ def test_score_and_curves_use_only_visible_statuses(table: Table) -> None:
             seat=seat, agreement=selectors.agreement_get(seat=seat, agreement_id=agreement.pk)
         )
         assert report.overall.mean == mean
-    data = selectors.status_json(report)
+    data = selectors.status_json(report, seat=seat)
     assert data["by_party"] == {
         "RU": {"mean": 2.0, "percent": 66.67},
         "UA": {"mean": 3.0, "percent": 100.0},
