@@ -278,7 +278,7 @@ def section(kind: str, args: argparse.Namespace, work: Tally, top: Tally, cpu: f
         "|---|---|---|---|---|---|---|",
         *(row(name, values, args.seconds) for name, values in sorted(work.by_action.items())),
         "",
-        f"Goals (issue 9): {verdict(work)}.",
+        f"Against the goals (issue 9; set for 200 users on a quiet machine): {verdict(work)}.",
         "",
     ]
 
