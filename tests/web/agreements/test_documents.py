@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -225,3 +226,34 @@ def test_the_provision_page_query_count_is_flat_in_documents(
     many, page = _page_queries(ua, url, django_assert_max_num_queries)
     assert page.count("/status-documents/") == 13
     assert many == few
+
+
+def test_the_agreement_page_status_form_takes_a_document(table: Table) -> None:
+    provision = public_provision(table)
+    form = {
+        "form": "status",
+        "provision": provision.pk,
+        "level": 3,
+        "as_of": "2026-02-14",
+        "evidence": "All home",
+        "visibility": "public",
+        "document": SimpleUploadedFile("minutes.txt", b"157 and 157", content_type="text/plain"),
+    }
+    url = f"/p/{table.process.pk}/agreements/{provision.agreement_id}/"
+    assert client_for(table, "mediator").post(url, form).status_code == 302
+    document = StatusDocument.objects.get()
+    page = client_for(table, "observer").get(url).content.decode()
+    assert download_url(table, document) in page and "minutes.txt" in page
+
+
+def test_a_shared_entry_cannot_be_narrowed_and_an_empty_file_is_refused(table: Table) -> None:
+    status = ua_status(table, public_provision(table))
+    services.status_share(seat=table.seat("ua"), status=status, visibility=Visibility.PARTIES)
+    share = f"/p/{table.process.pk}/status-entries/{status.pk}/share"
+    narrowed = client_for(table, "ua").post(share, {"visibility": "own"})
+    assert narrowed.status_code == 400 and "cannot be made narrower" in narrowed.content.decode()
+    status.refresh_from_db()
+    assert status.visibility == "parties"
+    with pytest.raises(ValidationError, match="empty"):
+        services.document_add(seat=table.seat("ua"), status=status, upload=b"", name="x.pdf")
+    assert not StatusDocument.objects.exists() and not Blob.objects.exists()
