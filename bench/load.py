@@ -23,12 +23,15 @@ import html
 import os
 import random
 import re
+import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # also `python bench/load.py`
 
 from bench._report import machine_line, write_section
 from bench.load_http import Browser, Response
