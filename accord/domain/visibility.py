@@ -63,3 +63,11 @@ def can_see(viewer: Viewer, owner_party_id: int | None, visibility: Visibility) 
     if owner_party_id is None and viewer.role is Role.MEDIATOR:
         return True
     return visibility in levels_seen_by(viewer.role)
+
+
+def owns(viewer: Viewer, owner_party_id: int | None) -> bool:
+    """True when the record is the viewer's own to amend or share: a delegation owns its
+    party's records, the mediators own the mediation's (owner None); nobody else owns any."""
+    if viewer.role is Role.MEDIATOR:
+        return owner_party_id is None
+    return viewer.party_id is not None and viewer.party_id == owner_party_id

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from accord.audit.services import audit_append
-from accord.domain.visibility import ORDER, Visibility
+from accord.domain.visibility import ORDER, Visibility, owns
 from accord.talks.access import Seat
 from accord.talks.models import Party
 
@@ -34,6 +34,11 @@ def seat_owner(seat: Seat) -> Party | None:
     if seat.party is None:
         raise ValidationError("This seat speaks for no party, so it cannot own a record.")
     return seat.party
+
+
+def seat_owns(seat: Seat, record: Any) -> bool:
+    """The record is the seat's own (its party's, or the mediation's for a mediator)."""
+    return owns(seat.viewer, record.owner_party_id)
 
 
 def record_widen(record: Any, *, seat: Seat, visibility: str, action: str, noun: str) -> Any:

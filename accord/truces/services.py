@@ -27,7 +27,7 @@ from accord.files.names import safe_filename
 from accord.files.services import blob_store
 from accord.talks.access import Seat, require_mediator
 from accord.talks.models import Party
-from accord.talks.records import record_widen, seat_owner, seat_save
+from accord.talks.records import record_widen, seat_owner, seat_owns, seat_save
 from accord.truces.models import (
     Incident,
     IncidentAttachment,
@@ -212,13 +212,7 @@ def report_file(
 @transaction.atomic
 def report_share(*, seat: Seat, report: IncidentReport, visibility: Visibility) -> IncidentReport:
     """Widen who sees a report (party-confidential first, then shared); never narrower."""
-    if seat.is_mediator:
-        owns = report.owner_party_id is None
-    else:
-        owns = (
-            report.owner_party_id is not None and report.owner_party_id == seat.membership.party_id
-        )
-    if not owns:
+    if not seat_owns(seat, report):
         raise Http404("Not found")
     return record_widen(
         report, seat=seat, visibility=visibility, action="incident.report.share", noun="report"
@@ -367,12 +361,6 @@ def reports_import(
     return result
 
 
-def _owns_report(seat: Seat, report: IncidentReport) -> bool:
-    if seat.is_mediator:
-        return report.owner_party_id is None
-    return report.owner_party_id is not None and report.owner_party_id == seat.membership.party_id
-
-
 @transaction.atomic
 def attachment_add(
     *,
@@ -385,7 +373,7 @@ def attachment_add(
 ) -> IncidentAttachment:
     """Attach a file to a report its seat wrote. The bytes go to the blob store (hashed while
     streamed, size-limited); the attachment is seen exactly by whoever sees the report."""
-    if report.incident.truce.process_id != seat.process.pk or not _owns_report(seat, report):
+    if report.incident.truce.process_id != seat.process.pk or not seat_owns(seat, report):
         raise Http404("Not found")
     blob = blob_store(upload)
     attachment = IncidentAttachment(

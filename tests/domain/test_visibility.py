@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from accord.domain.visibility import Role, Viewer, Visibility, can_see
+from accord.domain.visibility import Role, Viewer, Visibility, can_see, owns
 
 ME, OTHER = 1, 2
 
@@ -39,3 +39,12 @@ def test_mediators_see_every_record_the_mediation_owns(visibility: Visibility) -
 
 def test_a_seat_without_party_never_owns_a_party_record() -> None:
     assert not can_see(Viewer(Role.OBSERVER, None), ME, Visibility.PARTIES)
+
+
+def test_owns_is_the_delegations_party_or_the_mediation_for_mediators() -> None:
+    ua = Viewer(role=Role.DELEGATION, party_id=2)
+    mediator = Viewer(role=Role.MEDIATOR, party_id=None)
+    observer = Viewer(role=Role.OBSERVER, party_id=None)
+    assert owns(ua, 2) and not owns(ua, 3) and not owns(ua, None)
+    assert owns(mediator, None) and not owns(mediator, 2)
+    assert not owns(observer, None) and not owns(observer, 2)
