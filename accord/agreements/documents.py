@@ -10,35 +10,19 @@ the bytes served are the bytes hashed (read once: files are at most ACCORD_MAX_U
 
 from __future__ import annotations
 
-import logging
-
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from accord.agreements import selectors, services
-from accord.agreements.forms import checked_upload
 from accord.core.visibility import VISIBILITY_CHOICES
 from accord.domain.visibility import Visibility
-from accord.files.services import blob_read
-from accord.files.storage import BlobIntegrityError
+from accord.files.attached import AttachedFileForm, download_response
 from accord.talks.access import access_process
-
-log = logging.getLogger(__name__)
-SAFE_INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg", "text/plain", "text/csv"}
-
-
-class DocumentForm(forms.Form):
-    file = forms.FileField(allow_empty_file=False, max_length=1000)
-    description = forms.CharField(max_length=500, required=False)
-
-    def clean_file(self):
-        return checked_upload(self.cleaned_data["file"])
 
 
 class ShareForm(forms.Form):
@@ -54,7 +38,7 @@ def _back(process_id: int, status) -> HttpResponse:
 def document_add(request: HttpRequest, process_id: int, status_entry_id: int) -> HttpResponse:
     seat = access_process(request.user, process_id)
     status = selectors.status_get(seat=seat, status_id=status_entry_id)
-    form = DocumentForm(request.POST, request.FILES)
+    form = AttachedFileForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             services.document_add(
@@ -92,24 +76,9 @@ def status_share(request: HttpRequest, process_id: int, status_entry_id: int) ->
 def document_download(request: HttpRequest, process_id: int, status_document_id: int):
     seat = access_process(request.user, process_id)
     document = selectors.document_get(seat=seat, document_id=status_document_id)
-    try:
-        body = blob_read(document.blob)
-    except BlobIntegrityError as error:
-        log.error("status document %s: %s", document.pk, error)
-        return HttpResponse(
-            "This file is missing or altered on the server; the operator can find it with "
-            "`accord files verify`.",
-            status=500,
-            content_type="text/plain; charset=utf-8",
-        )
-    services.document_downloaded(seat=seat, document=document)
-    kind = document.blob.content_type
-    response = HttpResponse(
-        body, content_type=kind if kind in SAFE_INLINE_TYPES else "application/octet-stream"
-    )
-    response["Content-Disposition"] = content_disposition_header(True, document.name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
+    response = download_response(document)
+    if response.status_code == 200:
+        services.document_downloaded(seat=seat, document=document)
     return response
 
 

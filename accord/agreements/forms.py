@@ -6,27 +6,18 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from accord.agreements import links
 from accord.core.visibility import VISIBILITY_CHOICES
 from accord.domain.register import LEVELS
 from accord.exchanges import selectors as exchange_selectors
-from accord.files.storage import max_upload_bytes
+from accord.files.attached import checked_upload
 from accord.monitor import selectors as monitor_selectors
 from accord.talks.access import Seat
 from accord.talks.models import Party
 from accord.truces import selectors as truce_selectors
 
 DATE = forms.DateInput(attrs={"type": "date"})
-
-
-def checked_upload(upload: Any) -> Any:
-    """An upload within the size limit, else an error naming the file and the limit."""
-    limit = max_upload_bytes()
-    if upload is not None and upload.size > limit:
-        raise ValidationError(f"{upload.name}: larger than the limit of {limit:,} bytes.")
-    return upload
 
 
 class AgreementForm(forms.Form):

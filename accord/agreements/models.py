@@ -11,6 +11,7 @@ from django.db import models
 
 from accord.core.visibility import ConfidentialRecord
 from accord.domain.register import LEVELS
+from accord.files.models import AttachedFile
 
 
 class Agreement(ConfidentialRecord):
@@ -108,33 +109,11 @@ class ImplementationStatus(ConfidentialRecord):
         return [line.strip() for line in self.links.splitlines() if line.strip()]
 
 
-class StatusDocument(models.Model):
-    """A document attached to a status entry as evidence (a report, a photo, a signed record):
-    its bytes are a content-addressed Blob; who sees it follows its status entry, always."""
+class StatusDocument(AttachedFile):
+    """A document attached to a status entry as evidence (a report, a photo, a signed record);
+    who sees it follows its status entry, always."""
 
+    attached_to = "status"
     status = models.ForeignKey(
         ImplementationStatus, on_delete=models.CASCADE, related_name="documents"
     )
-    blob = models.ForeignKey("files.Blob", on_delete=models.PROTECT, related_name="+")
-    name = models.CharField(max_length=150, help_text="The file name as shown (sanitised)")
-    description = models.CharField(max_length=500, blank=True)
-    illustrative = models.BooleanField(default=False, help_text="Invented for the demo")
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "id"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def owner_party_id(self) -> int | None:
-        """The status entry's owner: a document has no confidentiality of its own."""
-        return self.status.owner_party_id
-
-    @property
-    def visibility(self) -> str:
-        return self.status.visibility

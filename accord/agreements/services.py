@@ -15,21 +15,13 @@ from accord.agreements.models import Agreement, ImplementationStatus, Provision,
 from accord.audit.services import audit_append
 from accord.domain.visibility import Visibility
 from accord.exchanges.models import Exchange
-from accord.files.names import safe_filename
-from accord.files.services import blob_store
-from accord.files.storage import max_upload_bytes
+from accord.files.attached import attached_file_fields
 from accord.monitor.models import Statement
 from accord.talks.access import Seat
 from accord.talks.models import Party
-from accord.talks.records import record_widen, seat_owner, seat_save
+from accord.talks.records import record_widen, seat_owner, seat_owns, seat_save
 from accord.texts.models import TextVersion
 from accord.truces.models import Truce
-
-
-def owns(seat: Seat, record: Agreement) -> bool:
-    if seat.is_mediator:
-        return record.owner_party_id is None
-    return record.owner_party_id is not None and record.owner_party_id == seat.membership.party_id
 
 
 @transaction.atomic
@@ -74,7 +66,7 @@ def provision_add(
 ) -> Provision:
     """Whoever owns the agreement breaks it into provisions (numbered in order). Links go only
     to records the seat itself may read (a released clause, an exchange, a truce)."""
-    if agreement.process_id != seat.process.pk or not owns(seat, agreement):
+    if agreement.process_id != seat.process.pk or not seat_owns(seat, agreement):
         raise Http404("Not found")
     if obligor is not None and obligor.process_id != seat.process.pk:
         raise Http404("Not found")
@@ -192,13 +184,6 @@ def status_record(
     return status
 
 
-def owns_status(seat: Seat, status: ImplementationStatus) -> bool:
-    """The seat that recorded a status entry (its party, or the mediators) may add documents."""
-    if seat.is_mediator:
-        return status.owner_party_id is None
-    return status.owner_party_id is not None and status.owner_party_id == seat.membership.party_id
-
-
 @transaction.atomic
 def document_add(
     *,
@@ -212,18 +197,17 @@ def document_add(
     """Attach a document to a status entry the seat recorded. The bytes go to the shared blob
     store (hashed while streamed, size-limited); the document is seen exactly by whoever sees
     the status entry, because it has no visibility of its own."""
-    if status.provision.agreement.process_id != seat.process.pk or not owns_status(seat, status):
+    if status.provision.agreement.process_id != seat.process.pk or not seat_owns(seat, status):
         raise Http404("Not found")
-    blob = blob_store(upload, max_bytes=max_upload_bytes())
-    if blob.size == 0:
-        raise ValidationError({"file": "The file is empty."})
     document = StatusDocument(
         status=status,
-        blob=blob,
-        name=safe_filename(name or getattr(upload, "name", "") or ""),
-        description=description.strip()[:500],
-        illustrative=illustrative,
-        uploaded_by=seat.membership.user,
+        **attached_file_fields(
+            user=seat.membership.user,
+            upload=upload,
+            name=name,
+            description=description,
+            illustrative=illustrative,
+        ),
     )
     return seat_save(document, seat=seat, action="provision.status.document.add")
 
@@ -245,7 +229,7 @@ def status_share(
     *, seat: Seat, status: ImplementationStatus, visibility: Visibility
 ) -> ImplementationStatus:
     """The author widens who sees its status entry (never narrower); its documents follow."""
-    if status.provision.agreement.process_id != seat.process.pk or not owns_status(seat, status):
+    if status.provision.agreement.process_id != seat.process.pk or not seat_owns(seat, status):
         raise Http404("Not found")
     return record_widen(
         status, seat=seat, visibility=visibility, action="provision.status.share", noun="status"

@@ -14,6 +14,7 @@ from accord.core.visibility import VISIBILITY_CHOICES
 from accord.domain.register import step_lines
 from accord.domain.visibility import Visibility
 from accord.talks.access import Seat, access_process
+from accord.talks.records import seat_owns
 
 
 def _create(seat: Seat, form: AgreementForm | FromTextForm):
@@ -97,7 +98,7 @@ def agreement_detail(request: HttpRequest, process_id: int, agreement_id: int) -
         "chart_party": per_party,
         "provision_form": provision_form,
         "status_form": status_form,
-        "owns": services.owns(seat, agreement),
+        "owns": seat_owns(seat, agreement),
     }
     errors = bool(provision_form.errors or status_form.errors)
     return render(request, "agreements/agreement.html", context, status=400 if errors else 200)

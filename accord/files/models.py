@@ -6,6 +6,9 @@ an incident report's attachment) carries the user-facing file name and decides w
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 
@@ -25,3 +28,38 @@ class Blob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sha256[:12]} ({self.size} bytes)"
+
+
+class AttachedFile(models.Model):
+    """A file attached to a confidential record (an incident report, a status entry).
+
+    It has no confidentiality of its own: `owner_party_id` and `visibility` are those of the
+    record named by `attached_to`, so sharing the record shares its files, always. The bytes
+    are a Blob; the user-facing name (sanitised) lives here, never used as a path.
+    """
+
+    attached_to: ClassVar[str]  # the field naming the record whose confidentiality applies
+
+    blob = models.ForeignKey(Blob, on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(max_length=150, help_text="The file name as shown (sanitised)")
+    description = models.CharField(max_length=500, blank=True)
+    illustrative = models.BooleanField(default=False, help_text="Invented for the demo")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def owner_party_id(self) -> int | None:
+        return getattr(self, self.attached_to).owner_party_id
+
+    @property
+    def visibility(self) -> str:
+        return getattr(self, self.attached_to).visibility

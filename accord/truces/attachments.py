@@ -9,36 +9,16 @@ ACCORD_MAX_UPLOAD_BYTES), so a file changed between check and read cannot slip t
 
 from __future__ import annotations
 
-import logging
-
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
-from accord.files.services import blob_read
-from accord.files.storage import BlobIntegrityError, max_upload_bytes
+from accord.files.attached import AttachedFileForm, download_response
 from accord.talks.access import access_process
 from accord.truces import selectors, services
-
-log = logging.getLogger(__name__)
-SAFE_INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg", "text/plain", "text/csv"}
-
-
-class AttachmentForm(forms.Form):
-    file = forms.FileField(allow_empty_file=False, max_length=1000)
-    description = forms.CharField(max_length=500, required=False)
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        limit = max_upload_bytes()
-        if upload.size > limit:
-            raise ValidationError(f"{upload.name}: larger than the limit of {limit:,} bytes.")
-        return upload
 
 
 @login_required
@@ -46,7 +26,7 @@ class AttachmentForm(forms.Form):
 def attachment_add(request: HttpRequest, process_id: int, report_id: int) -> HttpResponse:
     seat = access_process(request.user, process_id)
     report = selectors.report_get(seat=seat, report_id=report_id)
-    form = AttachmentForm(request.POST, request.FILES)
+    form = AttachedFileForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             services.attachment_add(
@@ -67,24 +47,9 @@ def attachment_add(request: HttpRequest, process_id: int, report_id: int) -> Htt
 def attachment_download(request: HttpRequest, process_id: int, attachment_id: int):
     seat = access_process(request.user, process_id)
     attachment = selectors.attachment_get(seat=seat, attachment_id=attachment_id)
-    try:
-        body = blob_read(attachment.blob)
-    except BlobIntegrityError as error:
-        log.error("attachment %s: %s", attachment.pk, error)
-        return HttpResponse(
-            "This file is missing or altered on the server; the operator can find it with "
-            "`accord files verify`.",
-            status=500,
-            content_type="text/plain; charset=utf-8",
-        )
-    services.attachment_downloaded(seat=seat, attachment=attachment)
-    kind = attachment.blob.content_type
-    response = HttpResponse(
-        body, content_type=kind if kind in SAFE_INLINE_TYPES else "application/octet-stream"
-    )
-    response["Content-Disposition"] = content_disposition_header(True, attachment.name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
+    response = download_response(attachment)
+    if response.status_code == 200:
+        services.attachment_downloaded(seat=seat, attachment=attachment)
     return response
 
 

@@ -14,6 +14,7 @@ from django.db import models
 
 from accord.core.visibility import ConfidentialRecord
 from accord.domain.register import category_errors, coordinate_errors, event_type_choices
+from accord.files.models import AttachedFile
 
 
 class Truce(ConfidentialRecord):
@@ -154,33 +155,9 @@ class Verification(ConfidentialRecord):
         ordering = ["created_at", "id"]
 
 
-class IncidentAttachment(models.Model):
-    """A file attached to an incident report (a photo, a statement, a log): its bytes are a
-    content-addressed Blob; who sees it follows its report (owner and visibility), always."""
+class IncidentAttachment(AttachedFile):
+    """A file attached to an incident report (a photo, a statement, a log); who sees it follows
+    its report (owner and visibility), always."""
 
+    attached_to = "report"
     report = models.ForeignKey(IncidentReport, on_delete=models.CASCADE, related_name="attachments")
-    blob = models.ForeignKey(
-        "files.Blob", on_delete=models.PROTECT, related_name="incident_attachments"
-    )
-    name = models.CharField(max_length=150, help_text="The file name as shown (sanitised)")
-    description = models.CharField(max_length=500, blank=True)
-    illustrative = models.BooleanField(default=False, help_text="Invented for the demo")
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "id"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def owner_party_id(self) -> int | None:
-        """The report's owner: an attachment has no confidentiality of its own."""
-        return self.report.owner_party_id
-
-    @property
-    def visibility(self) -> str:
-        return self.report.visibility

@@ -23,8 +23,7 @@ from accord.domain.register import (
     split_sources,
 )
 from accord.domain.visibility import Visibility
-from accord.files.names import safe_filename
-from accord.files.services import blob_store
+from accord.files.attached import attached_file_fields
 from accord.talks.access import Seat, require_mediator
 from accord.talks.models import Party
 from accord.talks.records import record_widen, seat_owner, seat_owns, seat_save
@@ -375,14 +374,15 @@ def attachment_add(
     streamed, size-limited); the attachment is seen exactly by whoever sees the report."""
     if report.incident.truce.process_id != seat.process.pk or not seat_owns(seat, report):
         raise Http404("Not found")
-    blob = blob_store(upload)
     attachment = IncidentAttachment(
         report=report,
-        blob=blob,
-        name=safe_filename(name or getattr(upload, "name", "") or ""),
-        description=description.strip()[:500],
-        illustrative=illustrative,
-        uploaded_by=seat.membership.user,
+        **attached_file_fields(
+            user=seat.membership.user,
+            upload=upload,
+            name=name,
+            description=description,
+            illustrative=illustrative,
+        ),
     )
     return seat_save(attachment, seat=seat, action="incident.attachment.add")
 
