@@ -61,7 +61,14 @@ def test_pages_for_members_and_404_for_outsiders(table: Table) -> None:
 def test_incident_list_filters_and_query_count(table: Table, django_assert_max_num_queries):
     truce = make_truce(table)
     for day in range(1, 6):
-        file(table, "ua", truce, alleged="RU", event_date=date(2026, 2, day), location=f"Village-{day}")
+        file(
+            table,
+            "ua",
+            truce,
+            alleged="RU",
+            event_date=date(2026, 2, day),
+            location=f"Village-{day}",
+        )
     file(table, "ru", truce, alleged="UA", event_type="Battles", sub_event_type="Armed clash")
     client = client_for(table, "mediator")
     url = f"/p/{table.process.pk}/truces/{truce.pk}/incidents/"
