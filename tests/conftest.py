@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
@@ -31,3 +32,12 @@ def flushable_audit() -> Iterator[None]:
     """
     with unsealed_for_test_maintenance():
         yield
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Refuse a run with two tests under one node id: pytest-xdist's group scheduling keeps
+    only one of them, so the others would silently never run."""
+    counts = Counter(item.nodeid for item in items)
+    repeated = sorted(nodeid for nodeid, count in counts.items() if count > 1)
+    if repeated:
+        raise pytest.UsageError(f"tests share a node id, so some would not run: {repeated[:5]}")
