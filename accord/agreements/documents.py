@@ -2,10 +2,7 @@
 the status entry, and audited download.
 
 A document has no visibility of its own: it is seen exactly by whoever sees its status entry.
-The bytes live in the shared content-addressed blob store (accord.files), re-hashed on every
-read, so an altered file is refused rather than served. A download is always a file to save
-(Content-Disposition: attachment, a sanitised name, nosniff), never a page the browser renders;
-the bytes served are the bytes hashed (read once: files are at most ACCORD_MAX_UPLOAD_BYTES).
+Storing, checking and serving the bytes is accord.files.attached's one way for every app.
 """
 
 from __future__ import annotations

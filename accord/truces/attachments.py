@@ -1,10 +1,6 @@
 """Attachments of incident reports: upload (the report's author only) and audited download.
 
-The bytes live in the content-addressed blob store (accord.files); every read re-checks their
-hash, so an altered file is refused rather than served. A download is always a file to save
-(Content-Disposition: attachment, a sanitised name, nosniff), never a page the browser renders.
-The bytes served are the bytes hashed (read once into memory: files are at most
-ACCORD_MAX_UPLOAD_BYTES), so a file changed between check and read cannot slip through.
+Storing, checking and serving the bytes is accord.files.attached's one way for every app.
 """
 
 from __future__ import annotations
