@@ -43,7 +43,10 @@ def _gold(path) -> list[dict]:
 
 
 def test_manifest_lists_every_article_with_provenance_and_licence():
-    entries = {entry["file"]: entry for entry in _manifest()["articles"]}
+    # only the sets scored here: a set still being annotated blind is not read by this test
+    entries = {
+        entry["file"]: entry for entry in _manifest()["articles"] if entry.get("split") in FOLDERS
+    }
     on_disk = {f"{folder}/{path.name}" for folder in FOLDERS for path in _articles(folder)}
     assert set(entries) == on_disk
     for name, entry in entries.items():
