@@ -8,7 +8,7 @@ A cue preceded by ", adding" / ", but added" inherits the subject of the cue bef
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ._gazetteer import Gazetteer
 from ._lexicon import (
@@ -53,12 +53,22 @@ _HEARER_THEN_THAT = re.compile(
     r"(?:\s+(?!(?:they|he|she|it|we|I|was|were|is|are|had|has|have|would|will|could)\b)"
     r"[\w'’\-]+){1,8}?\s+that\b"
 )
+#: 'told CNN's "State of the Union" show that ...': a programme title as the hearer.
+_TITLE_THEN_THAT = re.compile(
+    r"\s+(?:(?:[A-Z][\w.]*\s+){0,3}[A-Z][\w.]*['’]s\s+)?\"[^\"]{1,50}\"(?:\s+(?:show|program|programme|"
+    r"interview|broadcast|podcast|newspaper))?\s+that\b"
+)
 _OBJECT = re.compile(
     r"\s+(?:(?:(?:the|a)\s+)?(?:[A-Z][\w'’.\-]*\s+)*(?:state\s+|local\s+|national\s+)?"
     r"(?:newspaper|news\s+agency|agency|broadcaster|television|TV|radio|channel|website|"
     r"magazine|daily|outlet|media|press\s+conference|news\s+conference|briefing|reporters|"
     r"journalists|lawmakers|parliament|parliamentarians|press|residents|supporters|"
     r"delegates)(?:\s+[A-Z][\w.]*)*|(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*|me|us|him|her|them)\b"
+)
+#: "..., while the militants have in turn blamed Israel": the other side's answer, the writer's.
+_COUNTER_VERBS = (
+    r"blamed|blames|accused|accuses|rejected|rejects|dismissed|dismisses|disputed|disputes|"
+    r"in\s+turn"
 )
 _CONTENT_CUT = re.compile(
     rf",\s*(?:but\s+|and\s+)?(?:also\s+)?(?:{CUE_PATTERN.pattern})\s+that\b"
@@ -68,9 +78,12 @@ _CONTENT_CUT = re.compile(
     r"|\s+and\s+(?:accused|called|urged|denied|rejected|dismissed|vowed|demanded)\b"
     r"|\s+and\s+(?:did\s+not|didn't|declined\s+to|refused\s+to)\s+(?:elaborate|provide|give|"
     r"comment|offer|say|specify|disclose|name|answer|respond)\b"
-    rf"|,\s*(?:while|whereas)\s+[^,;:\"]{{1,60}}?\b(?:{CUE_PATTERN.pattern})\b"
+    rf"|,\s*(?:while|whereas)\s+[^,;:\"]{{1,60}}?\b(?:{CUE_PATTERN.pattern}|{_COUNTER_VERBS})\b"
     r"|,\s+(?:a|an)\s+(?:phrase|term|reference|claim|charge|proposal|demand|position|view|"
-    r"figure|move|step|idea|line|accusation)\b"
+    r"figure|move|step|idea|line|accusation|statement|remark|comment|assertion|assessment|"
+    r"signal|sign|warning|admission|prediction|promise|pledge)\b"
+    r"|,\s*(?:apparently|reportedly|presumably|seemingly|evidently)\b"
+    r"|,\s*citing\b"
 )
 _SAME_AUX_CUT = r"\s+and\s+{aux}\s+(?:also\s+)?\w+ed\b"
 #: Content offset meaning "the quotation that makes up the previous unit".
@@ -137,7 +150,7 @@ def find_attributions(masked: str, unit: tuple[int, int], gaz: Gazetteer) -> lis
     found: list[Attribution] = []
     last: Mention | None = None
     for cue in _cues(masked, unit):
-        if not _cue_allowed(masked, cue, unit[0]):
+        if not _cue_allowed(masked, cue, unit):
             continue
         if found and cue.group().lower() == "according to" and cue.start() > unit[0]:
             continue
@@ -169,17 +182,38 @@ def _cues(masked: str, unit: tuple[int, int]) -> list[re.Match[str]]:
     ]
 
 
+#: '"...," read a statement from the prime minister's office': the statement's author speaks.
+_STATEMENT_FROM = re.compile(
+    r"\s+(?:a|the|an)\s+(?:joint\s+|brief\s+|written\s+)?(?:statement|message|communiqu[eé])"
+    r"\s+(?:from|by|issued\s+by)\s+"
+)
+#: "..., which also said ...", "..., who said ...": a relative clause of the phrase before it.
+_RELATIVE = re.compile(r",\s*(which|who)\s*$")
+#: After demand verbs a subjunctive clause is content: "demanding the U.S. end its policy".
+_SUBJUNCTIVE = re.compile(
+    r"\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*(?<!['’]s)\s+[a-z]+\s+"
+    r"(?:its|their|his|her|all|the|a|an)\b"
+)
+_DEMAND_CUES = frozenset({"demanded", "demanding", "demands", "demand", "insisting", "insisted"})
 #: After a characterising verb, the speaker's quoted words: "Y as/to "Z"" (described, hailed,
 #: compared) or, after called, "Z" at once or after a short object ("called the talks "useful"").
-_AS_TO_QUOTE = re.compile(r"\s+[^.;:\"]{1,150}?\s(?:as|to)\s+(?:a\s+|an\s+|the\s+)?[\"'‘]")
+_AS_TO_QUOTE = re.compile(
+    r"\s+(?:[^.;:\"]|(?<=[A-Z])\.(?=[A-Z\s]))"
+    r"{1,150}?\s(?:as|to)\s+(?:a\s+|an\s+|the\s+)?[\"'‘]"
+)
 _CALLED_QUOTE = re.compile(r"\s+(?!(?:for|on|in|off|up|upon|out|back)\b)(?:[^.;:,\"]{1,40}?\s)?\"")
 
 
-def _cue_allowed(masked: str, cue: re.Match[str], floor: int) -> bool:
+def _cue_allowed(masked: str, cue: re.Match[str], unit: tuple[int, int]) -> bool:
     word = cue.group()
+    floor = unit[0]
     if word in CHARACTERISING_CUES:
         pattern = _CALLED_QUOTE if word in ("called", "calls") else _AS_TO_QUOTE
-        return bool(pattern.match(masked, cue.end()))
+        return bool(pattern.match(masked, cue.end(), unit[1]))
+    if word == "read":
+        return bool(_STATEMENT_FROM.match(masked, cue.end(), unit[1])) and bool(
+            re.search(r"[,\"]\s*$", masked[floor : cue.start()])
+        )
     following = masked[cue.end() : cue.end() + 4]
     if following.startswith(" to") and word in ("said", "says"):
         return False
@@ -211,11 +245,19 @@ def _attribute(masked, cue, unit, gaz, last) -> list[Attribution]:
             masked, _after_dateline(masked, floor, cue.start()), cue.start(), gaz
         )
         return _head(masked, cue, unit, mention, None) if mention else []
+    relative = _RELATIVE.search(before)
+    if relative:
+        mention = _relative_mention(masked, floor, subject_end, relative, gaz)
+        return _head(masked, cue, unit, mention, None) if mention else []
     if _ZERO_SUBJECT.search(before) and (
         cue.group() in ING_CUES or re.search(r"\b(?:but|and)\s*$", before)
     ):
         if last is not None:
             return _head(masked, cue, unit, last, None)
+        if not before.rstrip().endswith(","):
+            clause_floor = _after_dateline(masked, floor, cue.start())
+            mention = first_verb_subject(masked, clause_floor, cue.start(), gaz)
+            return _head(masked, cue, unit, mention, None) if mention else []
         if cue.group() in ING_CUES and before.rstrip().endswith(","):
             clause_floor = _after_dateline(masked, floor, cue.start())
             mention = first_verb_subject(masked, clause_floor, cue.start(), gaz)
@@ -225,7 +267,8 @@ def _attribute(masked, cue, unit, gaz, last) -> list[Attribution]:
         if appositive is not None:
             mention, role, phrase_start = appositive
             return _head_or_tail(masked, cue, unit, mention, role, phrase_start)
-        mention = np_after(masked, cue.end(), limit, gaz)
+        document = _STATEMENT_FROM.match(masked, cue.end(), limit)
+        mention = np_after(masked, document.end() if document else cue.end(), limit, gaz)
         if mention is None:
             return []
         role, _after = _appositive_after(masked, mention.end, limit)
@@ -235,6 +278,17 @@ def _attribute(masked, cue, unit, gaz, last) -> list[Attribution]:
     if mention is None:
         return []
     return _head_or_tail(masked, cue, unit, coordinated_with(masked, mention, floor), None)
+
+
+def _relative_mention(masked, floor, subject_end, relative, gaz) -> Mention | None:
+    """'..., the prime minister's office, which also said': "which" names the phrase before
+    the comma (its speaker and kind); pronouns, roles and nothing give no speaker."""
+    comma = floor + relative.start()
+    antecedent = subject_before(masked, comma, floor, gaz)
+    if antecedent is None or antecedent.kind in ("pronoun", "statement"):
+        return None
+    start, end = floor + relative.start(1), floor + relative.end(1)
+    return replace(antecedent, text=masked[start:end], start=start, end=end)
 
 
 def _appositive_subject(masked, comma_end, floor, gaz) -> tuple[Mention, str | None, int] | None:
@@ -291,7 +345,20 @@ def _head_or_tail(masked, cue, unit, mention, role, phrase_start=None) -> list[A
     made = _head(masked, cue, unit, mention, role, after, aux.group(1) if aux else None)
     if content_before and made and masked[content_before[1] - 1] == '"':
         made.insert(0, Attribution(mention, cue.group(), cue.start(), *content_before, role))
+    elif content_before and made and masked.startswith('"', made[0].start):
+        opening = _opening_quotation(masked, *content_before)
+        if opening:
+            made.insert(0, Attribution(mention, cue.group(), cue.start(), *opening, role))
     return made
+
+
+def _opening_quotation(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    """'"A" with the release of all hostages, X said, "B"': the writer's words between the two
+    quotations are not the speaker's; the first statement is the opening quotation alone."""
+    if not masked.startswith('"', start):
+        return None
+    close = masked.find('"', start + 1, end)
+    return (start, close + 1) if close > start + 1 and close + 1 < end else None
 
 
 def _after_dateline(masked: str, floor: int, end: int) -> int:
@@ -315,6 +382,9 @@ def _skip_object(masked: str, cue: re.Match[str]) -> int:
         titled = _QUOTED_HEARER.match(masked, position)
         if titled:
             return titled.end()
+        titled = _TITLE_THEN_THAT.match(masked, position)
+        if titled:
+            return titled.end() - 4
         near_that = _HEARER_THEN_THAT.match(masked, position)
         match = near_that or _OBJECT.match(masked, position)
         if match:
@@ -327,13 +397,14 @@ def _skip_object(masked: str, cue: re.Match[str]) -> int:
 
 
 def _head(masked, cue, unit, mention, role, after=None, aux=None) -> list[Attribution]:
-    start = _content_start(masked, cue.end() if after is None else after, unit[1])
+    start = _content_start(masked, _skip_object(masked, cue) if after is None else after, unit[1])
     if start < 0:
         return []
     if (
         cue.group() in THAT_ONLY_CUES
         and not _opens_content(masked, cue.end(), start)
         and not _CLAUSE_FOLLOWS.match(masked, cue.end(), unit[1])
+        and not (cue.group() in _DEMAND_CUES and _SUBJUNCTIVE.match(masked, cue.end(), unit[1]))
     ):
         return []
     end = _content_end(masked, start, unit[1], aux)

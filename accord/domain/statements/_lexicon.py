@@ -25,7 +25,7 @@ SPEECH_VERBS = sorted(
         "retorted remarked observed cautioned conceded alleged alleges signalled signaled "
         "indicated hinted claims share shared shares sharing confirming announcing claiming "
         "denying acknowledging suggesting compared compares described describes hailed hails "
-        "called calls reported"
+        "called calls reported read"
     )
 )
 #: Characterising verbs: a cue only when the speaker's own quoted words follow ("described

@@ -7,12 +7,19 @@ from the known Person record, else the role written in the document, else the ga
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ._gazetteer import Gazetteer
 from ._model import KnownPerson
 from ._quotes import headline_end
-from ._speakers import Mention, appositive_role, clean_role, subject_before
+from ._speakers import (
+    Mention,
+    appositive_role,
+    clean_role,
+    skip_auxiliaries_back,
+    subject_before,
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,11 @@ class Resolver:
     names: list[tuple[int, str, str | None]] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
     history: list[Speaker] = field(default_factory=list)
+    #: Where each speaker of `history` was mentioned.
+    mentioned_at: list[int] = field(default_factory=list)
+    #: Where the latest person speaker was mentioned.
+    last_person_at: int = -1
+    name_positions: list[int] = field(default_factory=list)
     #: Each word of a person speaker's name, pointing at the latest such speaker.
     spoken: dict[str, str] = field(default_factory=dict)
     #: Each word of a full name written in the document, with where it was written.
@@ -56,20 +68,27 @@ class Resolver:
         for match in _TITLE_THEN_NAME.finditer(self.masked):
             self.names.append((match.start(2), match.group(2), clean_role(match.group(1))))
         self.names.sort(key=lambda entry: entry[0])
+        self.name_positions = [entry[0] for entry in self.names]
 
     def resolve(self, mention: Mention, at: int, role: str | None = None) -> Speaker | None:
         """The speaker for a mention at offset `at`; `role` is an appositive written beside it."""
         if mention.kind == "pronoun":
-            return self._pronoun(mention.text.lower(), at)
-        if mention.kind in ("body", "group"):
+            speaker = self._pronoun(mention.text.lower(), at)
+        elif mention.kind == "statement":
+            speaker = self._statement_giver(at)
+        elif mention.kind in ("body", "group"):
             speaker = self._collective(mention)
         elif mention.kind == "role":
-            speaker = self._by_role(mention.role or mention.text, at)
+            speaker = self._by_role(mention.role or mention.text, at, mention.name)
         else:
             speaker = self._person(mention, at, role)
+        if speaker is None:
+            return None
         self.history.append(speaker)
+        self.mentioned_at.append(at)
         if speaker.type == "person":
             self.spoken.update(dict.fromkeys(speaker.name.split(), speaker.name))
+            self.last_person_at = max(self.last_person_at, at)
         return speaker
 
     def _pronoun(self, pronoun: str, at: int) -> Speaker | None:
@@ -81,6 +100,10 @@ class Resolver:
             "they": ("group", "body"),
             "we": ("group", "body"),
         }
+        if "person" in wanted[pronoun]:
+            subject = self._paragraph_subject(at)
+            if subject is not None:
+                return subject
         for speaker in reversed(self.history):
             if speaker.type in wanted[pronoun]:
                 return speaker
@@ -92,6 +115,51 @@ class Resolver:
         if pronoun == "they":
             return self._group_written_before(at)
         return None
+
+    def _paragraph_subject(self, at: int) -> Speaker | None:
+        """'Minister Pak Myong Ho accused the U.S. ... He also said': a full name opening a
+        sentence of the same paragraph, after the last person speaker, is the nearer "he"."""
+        floor = max(self.masked.rfind("\n", 0, at) + 1, self.last_person_at + 1)
+        index = bisect_left(self.name_positions, at) - 1
+        while index >= 0 and self.names[index][0] >= floor:
+            position, name, role = self.names[index]
+            if self._opens_sentence(position):
+                return self._person_speaker(name, role, proposed=self._known(name) is None)
+            index -= 1
+        return None
+
+    def _statement_giver(self, at: int) -> Speaker | None:
+        """'the statement said': the speaker mentioned nearest the last statement written about
+        in the same paragraph ('X released a statement', 'read a statement from X'), else none."""
+        where = max(self.masked.rfind(word, 0, at) for word in ("statement", "Statement"))
+        if where < 0:
+            return None
+        floor = self.masked.rfind("\n", 0, where) + 1
+        ceiling = self.masked.find("\n", where)
+        ceiling = len(self.masked) if ceiling < 0 else ceiling
+        recent = zip(self.mentioned_at[-50:], self.history[-50:], strict=True)
+        near = [
+            (abs(position - where), speaker)
+            for position, speaker in recent
+            if floor <= position <= ceiling and speaker.type != "role"
+        ]
+        if near:
+            return min(near, key=lambda pair: pair[0])[1]
+        return self._statement_issuer(where, floor)
+
+    def _statement_issuer(self, where: int, floor: int) -> Speaker | None:
+        """'The ministry issued a statement.' with no statement of its own yet: the subject of
+        the verb that issued it."""
+        verb = _ISSUED.search(self.masked, max(floor, where - 40), where)
+        if verb is None:
+            return None
+        end = skip_auxiliaries_back(self.masked, verb.start(), floor)
+        mention = subject_before(self.masked, end, floor, self.gaz)
+        if mention is None or mention.kind in ("pronoun", "statement", "role"):
+            return None
+        if mention.kind in ("body", "group"):
+            return self._collective(mention)
+        return self._person(mention, mention.start, None)
 
     def _group_written_before(self, at: int) -> Speaker | None:
         """'VOA talked to experts ... They warned that': with no group or body speaker yet,
@@ -131,9 +199,12 @@ class Resolver:
         before = self.masked[max(0, position - 3) : position]
         return position == 0 or not before.strip() or before.rstrip()[-1:] in '.!?"”'
 
-    def _by_role(self, role: str, at: int) -> Speaker:
+    def _by_role(self, role: str, at: int, agent: str | None = None) -> Speaker:
         """A bare title ("the minister") names the person the document gives that title to:
-        the nearest one before, else the first after, with no conflicting party."""
+        the nearest one before, else the first after, with no conflicting party. An agent
+        ("a spokesperson for X") stays unnamed, with the principal's party."""
+        if agent:
+            return Speaker(agent, role, self.gaz.party_of(role), "role", False)
         for name, known_role in self.roles.items():
             if known_role.lower() == role.lower():
                 return self._person_speaker(name, known_role, proposed=self._known(name) is None)
@@ -158,11 +229,26 @@ class Resolver:
         ]
         earlier = [name for position, name in fitting if position < at]
         later = [name for position, name in fitting if position >= at]
-        return earlier[-1] if earlier else (later[0] if later else None)
+        if earlier or later:
+            return earlier[-1] if earlier else later[0]
+        return self._named_later(party, at)
+
+    def _named_later(self, party: str | None, at: int) -> str | None:
+        """A title in the headline or lead, before anyone is named ("North Korea's chief
+        envoy warns ..."), is the first person named after it whose title has its party."""
+        if party is None or any(position < at for position, _n, _t in self.names):
+            return None
+        for _position, name, title in self.names:
+            if self.gaz.party_of(title) == party:
+                return name
+        return None
 
     def _person(self, mention: Mention, at: int, appositive: str | None) -> Speaker:
         name = _strip_possessive(mention.name or mention.text)
         known = self._known(name)
+        place = self._place_short_form(mention, name, at) if known is None else None
+        if place is not None:
+            return place
         if known is None and " " not in name:
             name = self._full_name(name, at)
             known = self._known(name)
@@ -177,6 +263,21 @@ class Resolver:
                 False,
             )
         return self._person_speaker(name, self.roles[name] or None, proposed=True)
+
+    def _place_short_form(self, mention: Mention, name: str, at: int) -> Speaker | None:
+        """'The North has rejected ...' after "North Korea": a person is never "the North";
+        the body is the party name written earlier that starts with that word."""
+        if " " in name or not mention.text.lower().startswith("the ") or name in self.by_word:
+            return None
+        pattern = rf"\b{re.escape(name)}(?:\s+[A-Z][\w'’\-]+)+"
+        for found in reversed(list(re.finditer(pattern, self.masked[:at]))):
+            words = found.group().split()
+            for size in range(len(words), 1, -1):
+                place = " ".join(words[:size])
+                party = self.gaz.party_of(place)
+                if party and self.gaz.party_pattern.fullmatch(place):
+                    return Speaker(place, None, party, "body", False)
+        return None
 
     def _person_speaker(self, name: str, role: str | None, proposed: bool) -> Speaker:
         return Speaker(name, role, self.gaz.party_of(role), "person", proposed)
@@ -209,6 +310,11 @@ class Resolver:
         return None
 
 
+#: "X issued a statement": the verb that gives a statement to its subject.
+_ISSUED = re.compile(
+    r"\b(?:issued|released|published|posted|put\s+out|sent\s+out|made)\s+(?:a|an|its|his|her|"
+    r"their|the)\s+(?:joint\s+|brief\s+|written\s+|short\s+)?$"
+)
 #: "the minister, Svitlana Hrebenyuk," / "its spokeswoman, Irina Volkova," in any sentence.
 _TITLE_THEN_NAME = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+([a-z][\w'’ ]{2,40}?),\s+"

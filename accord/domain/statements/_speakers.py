@@ -22,7 +22,7 @@ AUXILIARIES = word_set(
 MODIFIERS = word_set(
     "a an the one two three several some many senior top western local regional unnamed "
     "anonymous military government foreign defence defense interior presidential other "
-    "russian ukrainian american european air naval"
+    "russian ukrainian american european air naval news"
 )
 #: Capitalised words that open a sentence but never start a name.
 SENTENCE_OPENERS = word_set(
@@ -106,13 +106,54 @@ def skip_auxiliaries_back(masked: str, position: int, floor: int) -> int:
         return position
 
 
+#: Irregular past tenses that stand between a subject's name and an object's ("X met Y").
+_VERBS_BETWEEN_NAMES = word_set(
+    "met meets told tells said says saw sees spoke gave sent took made became beat hit won "
+    "lost left led thanks thank urges urge asks ask calls call joins join hosts host visits "
+    "visit"
+)
+
+
 def _is_title(masked: str, match: re.Match[str], floor: int) -> bool:
     """A lowercase title between a capitalised adjective and a name ("Russian lawmaker Vera")."""
-    if match.group(1).lower() in PREPOSITIONS or match.group(1).lower() in ("and", "or", "as"):
+    word = match.group(1).lower()
+    if word in PREPOSITIONS or word in ("and", "or", "as") or word in _VERBS_BETWEEN_NAMES:
+        return False
+    if word.endswith("ed"):  # "Macron welcomed Scholz": a verb between two names, not a title
         return False
     before = _word_before(masked, floor, match.start(1))
     after = masked[match.end(1) : match.end(1) + 2].strip()
     return bool(before and before.group(1)[:1].isupper() and after[:1].isupper())
+
+
+#: "the statement said": a statement already given to a speaker (resolved to that speaker).
+_THE_STATEMENT = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:joint\s+|written\s+|latest\s+)?"
+    r"(?:statement|communiqu[eé])\s*$"
+)
+
+
+def _is_role_modifier(
+    masked: str, match: re.Match[str], phrase_start: int, floor: int, gaz: Gazetteer
+) -> bool:
+    """A lowercase word inside a title ("chief nuclear envoy"): a role word on both sides."""
+    word = match.group(1)
+    if not word.isalpha() or not word.islower() or word in PREPOSITIONS or word in ("and", "or"):
+        return False
+    after = _WORD_AFTER.match(masked[phrase_start : phrase_start + 40])
+    before = _word_before(masked, floor, match.start(1))
+    return bool(
+        after
+        and before
+        and all(
+            found.group(1).lower() in gaz.role_words
+            and found.group(1).lower() not in _FUNCTION_ROLE_WORDS
+            for found in (after, before)
+        )
+    )
+
+
+_FUNCTION_ROLE_WORDS = word_set("the and for of a an")
 
 
 def subject_before(masked: str, position: int, floor: int, gaz: Gazetteer) -> Mention | None:
@@ -123,14 +164,24 @@ def subject_before(masked: str, position: int, floor: int, gaz: Gazetteer) -> Me
     match = _word_before(masked, floor, end)
     if match and match.group(1).lower() in PRONOUNS:
         return Mention(masked[match.start(1) : end], match.start(1), end, "pronoun")
+    document = _THE_STATEMENT.search(masked, floor, end)
+    if document:
+        return Mention(document.group(), document.start(), end, "statement")
     start = end
     while True:
         match = _word_before(masked, floor, start)
-        if not match or not (_is_np_word(match.group(1), gaz) or _is_title(masked, match, floor)):
+        if not match or not (
+            _is_np_word(match.group(1), gaz)
+            or _is_title(masked, match, floor)
+            or _is_role_modifier(masked, match, start, floor, gaz)
+        ):
             break
         if match.group(1).lower() in PRONOUNS or match.group(1).startswith("q"):
             break
         start = match.start(1)
+    agent = _AGENT_BEFORE.search(masked, max(floor, start - 60), start)
+    if agent and agent.start() >= floor:
+        start = agent.start()
     mention = classify(masked, start, end, gaz)
     before = _word_before(masked, floor, start)
     if mention is None or (before and before.group(1).lower() in PREPOSITIONS):
@@ -224,7 +275,7 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
     if _coordinated_bodies(bare, gaz):
         return Mention(text, start, end, "group", name=bare)
     if bare.lower() in gaz.bodies or (
-        len(words) == 1 and gaz.party_of(text) and head not in gaz.role_words
+        gaz.party_pattern.fullmatch(bare) and head not in gaz.role_words
     ):
         return Mention(text, start, end, "body", name=bare)
     if head in gaz.group_nouns or head in SINGULAR_GROUP_HEADS:
@@ -247,6 +298,13 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
     if not name_words:
         return Mention(text, start, end, "role", role=clean_role(text))
     role_text = " ".join(words[: len(words) - len(name_words)])
+    agent = _AGENT_OF.match(role_text)
+    if agent:
+        # "a spokesperson for Prime Minister X": the speaker is the spokesperson, not X
+        return Mention(text, start, end, "role", name=agent.group(1), role=clean_role(text))
+    role_text, name_words = _place_into_role(role_text, name_words, gaz)
+    if not name_words:
+        return Mention(text, start, end, "role", role=clean_role(text))
     partner = _NAME_AND.search(role_text)
     if partner and len(name_words) > 1:
         both = f"{partner.group(1)} and {' '.join(name_words)}"
@@ -259,6 +317,37 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
     return Mention(
         text, start, end, "person", name=" ".join(name_words), role=clean_role(role_text) or None
     )
+
+
+#: "a spokesperson for Israeli Prime Minister ...", "an aide to President ...": an unnamed
+#: agent of the named principal (the indefinite article says the agent is someone else).
+_AGENTS = (
+    r"spokesperson|spokesman|spokeswoman|aide|adviser|advisor|assistant|lawyer|attorney|envoy|"
+    r"representative|negotiator|official"
+)
+_AGENT_OF = re.compile(
+    rf"^(?:a|an|one)\s+(?:[\w'’.\-]+\s+){{0,2}}?({_AGENTS})\s+(?:for|of|to)\s+(.+)$",
+    re.IGNORECASE,
+)
+#: The agent phrase before a principal's title and name ("an aide to | Minister X").
+_AGENT_BEFORE = re.compile(
+    rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’.\-]+\s+){{0,2}}?(?:{_AGENTS})\s+(?:for|of|to)\s+"
+    r"(?:[a-z][\w\-]*\s+){0,2}$"
+)
+
+
+def _place_into_role(
+    role_text: str, name_words: list[str], gaz: Gazetteer
+) -> tuple[str, list[str]]:
+    """'U.S. special envoy for | North Korea Sung Kim': a place after the role's preposition
+    belongs to the role, not to the name."""
+    if not re.search(r"\b(?:for|to|of|in|on)$", role_text):
+        return role_text, name_words
+    for size in range(len(name_words) - 1, 0, -1):
+        place = " ".join(name_words[:size])
+        if gaz.party_pattern.fullmatch(place):
+            return f"{role_text} {place}", name_words[size:]
+    return role_text, name_words
 
 
 #: "Steve Witkoff and Mike Waltz said": two named persons speaking together (one group).
