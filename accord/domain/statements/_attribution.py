@@ -275,8 +275,8 @@ def _attribute(masked, cue, unit, gaz, last) -> list[Attribution]:
         content = _before_content(masked, floor, cue.start())
         return [Attribution(mention, cue.group(), cue.start(), *content, role)] if content else []
     mention = subject_before(masked, subject_end, floor, gaz)
-    if mention is None:
-        return []
+    if mention is None or re.search(r"\b(?:who|whom|which)\s+$", masked[floor : mention.start]):
+        return []  # "the others who the militants said were killed": a gap, no content
     return _head_or_tail(masked, cue, unit, coordinated_with(masked, mention, floor), None)
 
 
@@ -328,7 +328,7 @@ def _head_or_tail(masked, cue, unit, mention, role, phrase_start=None) -> list[A
     subject_start = mention.start if phrase_start is None else phrase_start
     content_before = _before_content(masked, floor, subject_start)
     bare = _BARE_TIME.match(rest)
-    if bare and _CLAUSE_FOLLOWS.match(rest, bare.end()):
+    if (bare and _CLAUSE_FOLLOWS.match(rest, bare.end())) or _IN_A_STATEMENT.match(rest):
         return _head(masked, cue, unit, mention, role, after)
     if content_before and _TAIL.match(rest):
         return [Attribution(mention, cue.group(), cue.start(), *content_before, role)]
@@ -419,6 +419,14 @@ def _opens_content(masked: str, cue_end: int, start: int) -> bool:
     return bool(re.search(r"\bthat\b|:", between)) or masked.startswith('"', start)
 
 
+#: "said in a statement it would attend": the content follows the adjunct without "that".
+_IN_A_STATEMENT = re.compile(
+    r"\s*in\s+(?:a|an|its|his|her|their)\s+(?:joint\s+|written\s+|separate\s+|brief\s+)?"
+    r"statement\s+(?!(?:that|on|to|with|by|from|issued|released|posted|published|late|early|"
+    r"after|before|at|in|of|and|or)\b)(?=[\w\"])"
+)
+
+
 def _content_start(masked: str, position: int, limit: int) -> int:
     rest = masked[position:limit]
     lead = len(rest) - len(rest.lstrip())
@@ -427,6 +435,9 @@ def _content_start(masked: str, position: int, limit: int) -> int:
         r"\s*(?:that\b|[,:]|" + _ADJUNCT_START.pattern + ")", rest[bare.end() :]
     ):
         return position + bare.end() + len(rest[bare.end() :]) - len(rest[bare.end() :].lstrip())
+    in_statement = _IN_A_STATEMENT.match(rest)
+    if in_statement:
+        return position + in_statement.end()
     if _ADJUNCT_START.match(rest, lead):
         window = rest[: min(len(rest), 160)]
         delimiter = re.search(r"\bthat\b|:|,(?=\s*\")|,", window)

@@ -85,7 +85,14 @@ def _is_np_word(word: str, gaz: Gazetteer) -> bool:
 
 
 def _is_head_noun(word: str, gaz: Gazetteer) -> bool:
-    return word in gaz.group_nouns or word in gaz.body_nouns or word in SINGULAR_GROUP_HEADS
+    return word in gaz.group_nouns or word in gaz.body_nouns or _is_singular_group(word, gaz)
+
+
+def _is_singular_group(word: str, gaz: Gazetteer) -> bool:
+    """One member of a group ("a protester", "one resident"); titles stay roles ("leader")."""
+    return word in SINGULAR_GROUP_HEADS or (
+        f"{word}s" in gaz.group_nouns and word not in gaz.role_words
+    )
 
 
 def skip_auxiliaries_back(masked: str, position: int, floor: int) -> int:
@@ -278,7 +285,7 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
         gaz.party_pattern.fullmatch(bare) and head not in gaz.role_words
     ):
         return Mention(text, start, end, "body", name=bare)
-    if head in gaz.group_nouns or head in SINGULAR_GROUP_HEADS:
+    if head in gaz.group_nouns or _is_singular_group(head, gaz):
         group = re.sub(
             r"^(?:(?:a|an|the|one|two|three|four|several|some|many)\s+)+",
             "",
@@ -309,6 +316,10 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
     if partner and len(name_words) > 1:
         both = f"{partner.group(1)} and {' '.join(name_words)}"
         return Mention(text, start, end, "group", name=both)
+    single = re.fullmatch(r"(?:(?:the|The)\s+)?([A-Z][\w'’\-]+)\s+and", role_text)
+    if single and single.group(1).lower() not in gaz.role_words and len(name_words) == 1:
+        # "Norway and Denmark said", "Dahl and Berg said": two speakers together
+        return Mention(text, start, end, "group", name=f"{single.group(1)} and {name_words[0]}")
     owner = re.search(
         r"\b(?:of|to)\s+((?:the\s+)?(?:President|Prime Minister|Chancellor|King))$", role_text
     )

@@ -238,3 +238,35 @@ def test_a_coordinated_told_skips_its_hearer():
 def test_a_programme_of_a_multi_word_broadcaster_before_that():
     found = _one('Anna Berg told Nordic News\'s "Evening Hour" that the deal was close.')
     assert found.quote == "the deal was close"
+
+
+def test_two_single_names_joined_by_and_speak_together():
+    assert _pairs("Norway and Denmark said they would cooperate.") == [
+        ("Norway and Denmark", "they would cooperate")
+    ]
+    assert _pairs("Dahl and Berg said they would meet.") == [("Dahl and Berg", "they would meet")]
+
+
+def test_one_member_of_a_group_and_organised_bodies_speak():
+    found = _one("One protester said she had lost her home.")
+    assert (found.speaker, found.speaker_type, found.party) == ("protester", "group", None)
+    found = _one("The opposition coalition said it would boycott the vote.")
+    assert (found.speaker, found.speaker_type) == ("coalition", "body")
+    found = _one("The rebels, who hold the hills, said they would attend the talks.")
+    assert (found.speaker, found.speaker_type) == ("rebels", "group")
+    # a title keeps resolving to its holder, it is not a group member
+    text = "Its leader, Jon Dahl, said peace was near. The leader said a vote was due."
+    assert [s.speaker for s in extract(text, doc_id="t")] == ["Jon Dahl", "Jon Dahl"]
+
+
+def test_in_a_statement_then_the_content_without_that():
+    assert _pairs("The group said in a statement it would attend.") == [
+        ("group", "it would attend")
+    ]
+    assert _pairs("Talks ended, the group said in a statement.") == [("group", "Talks ended")]
+
+
+def test_a_cue_inside_a_relative_clause_with_a_gap_is_no_statement():
+    text = "Oslo said Bergen refused the bodies of two others who the rebels said were killed."
+    assert [s.speaker for s in extract(text, doc_id="t")] == ["Oslo"]
+    assert _pairs("The truce, which Oslo said was violated, held.") == []
