@@ -93,6 +93,8 @@ _ZERO_SUBJECT = re.compile(r"(?:,\s*(?:but|and)?|\b(?:but|and))\s*$")
 _PASSIVE_REPORT = re.compile(
     r"\b(?:was|were|is|are|been)\s+(?:cited|quoted)\b(?:\s+by\s+[^,.;:\"]{1,80}?)?\s+(?:as\s+)?$"
 )
+#: "The agency quoted Jon Dahl as saying": the person between "quoted" and "as" speaks.
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+([^,.;:\"]{2,80}?)\s+as\s+$")
 #: "X took to Telegram to say that ...": the infinitive cue belongs to the clause's subject.
 _TOOK_TO = re.compile(r"\b(?:took|takes|turned|turns|went)\s+to\b[^.;:\"]{0,80}?\bto\s+$")
 #: After "told", a hearer with no reported clause behind it: '"...," Trump told business leaders.'
@@ -228,7 +230,7 @@ def _cue_allowed(masked: str, cue: re.Match[str], unit: tuple[int, int]) -> bool
         return True
     if word not in ING_CUES:
         return True
-    if _PASSIVE_REPORT.search(before):
+    if _PASSIVE_REPORT.search(before) or _QUOTED_AS.search(before):
         return True
     return bool(re.search(r"(?:,\s*(?:but\s+|and\s+)?|\b(?:is|are|was|were|been)\s+)$", before))
 
@@ -238,6 +240,10 @@ def _attribute(masked, cue, unit, gaz, last) -> list[Attribution]:
     if cue.group().lower() == "according to":
         return _according(masked, cue, unit, gaz)
     passive = _PASSIVE_REPORT.search(masked, floor, cue.start())
+    quoted_as = None if passive else _QUOTED_AS.search(masked, floor, cue.start())
+    if quoted_as:  # "The agency quoted Jon Dahl as saying that ...": the quoted person speaks
+        mention = classify(masked, quoted_as.start(1), quoted_as.end(1), gaz)
+        return _head(masked, cue, unit, mention, None) if mention else []
     subject_end = passive.start() if passive else skip_auxiliaries_back(masked, cue.start(), floor)
     before = masked[floor:subject_end]
     if _TOOK_TO.search(before):
@@ -467,7 +473,8 @@ def _strip_end(masked: str, start: int, end: int) -> int:
 
 def _according(masked, cue, unit, gaz) -> list[Attribution]:
     floor, limit = unit
-    mention = np_after(masked, cue.end(), limit, gaz)
+    document = _STATEMENT_FROM.match(masked, cue.end(), limit)
+    mention = np_after(masked, document.end() if document else cue.end(), limit, gaz)
     if mention is None:
         return []
     comma = masked.find(",", mention.end, min(limit, mention.end + 80))

@@ -270,3 +270,19 @@ def test_a_cue_inside_a_relative_clause_with_a_gap_is_no_statement():
     text = "Oslo said Bergen refused the bodies of two others who the rebels said were killed."
     assert [s.speaker for s in extract(text, doc_id="t")] == ["Oslo"]
     assert _pairs("The truce, which Oslo said was violated, held.") == []
+
+
+def test_according_to_a_statement_from_a_body_is_that_body():
+    assert _pairs("Talks will resume, according to a statement from the Danish ministry.") == [
+        ("Danish ministry", "Talks will resume")
+    ]
+    assert _pairs("According to a draft, talks will resume.") == []
+
+
+def test_an_agency_quoting_a_person_as_saying_gives_the_person():
+    assert _pairs("The agency quoted Jon Dahl as saying that talks would resume.") == [
+        ("Jon Dahl", "talks would resume")
+    ]
+    assert _pairs("Jon Dahl was quoted by NTB as saying talks would resume.") == [
+        ("Jon Dahl", "talks would resume")
+    ]
