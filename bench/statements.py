@@ -39,6 +39,9 @@ SETS = {
     "real held-out C (VOA; tuned on after its one clean run: 0.753 / 0.847)": sorted(
         (FIXTURES / "real" / "heldout_c").glob("*.txt")
     ),
+    "real held-out D (VOA; blind gold, unseen; other conflicts 2008-2023)": sorted(
+        (FIXTURES / "real" / "heldout_d").glob("*.txt")
+    ),
 }
 SPEED_ROUNDS = 20
 #: Articles textacy refused (odd number of quotation marks).
