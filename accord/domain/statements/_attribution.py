@@ -20,6 +20,7 @@ from ._lexicon import (
     THAT_ONLY_CUES,
 )
 from ._speakers import (
+    NAME_PARTICLES,
     Mention,
     appositive_role,
     classify,
@@ -29,13 +30,14 @@ from ._speakers import (
     skip_auxiliaries_back,
     subject_before,
 )
+from ._words import word_set
 
 _LOWER_WORD_OR_ACCORDING = re.compile(r"\b[Aa]ccording to\b|\b[a-z]+\b")
 _SPEECH_VERBS = frozenset(SPEECH_VERBS)
 _ADJUNCT_START = re.compile(
     r"(?:on|in|at(?!\s+(?:least|most)\b)|via|during|after|before|from|to|late|earlier|later|through|while|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
-    r"last|this)\b"
+    r"(?:last|this)\b(?!\s+\w+['’]s\b))\b"
 )
 _TAIL = re.compile(
     rf"^\s*(?:{_ADJUNCT_START.pattern}(?:(?!\bthat\b)[^,;:\"]){{0,60}}?)?\s*(?:[.!?]*\s*$|,\s*(?:but\s+|and\s+)?"
@@ -76,6 +78,9 @@ _CONTENT_CUT = re.compile(
     r"|,\s*according to\b"
     rf"|,\s*but\s+(?:also\s+)?(?:{CUE_PATTERN.pattern})"
     r"|\s+and\s+(?:accused|called|urged|denied|rejected|dismissed|vowed|demanded)\b"
+    r"|\s+and\s+(?:expressing|urging|calling|warning|accusing|insisting|stressing|vowing|"
+    r"demanding|praising|criticizing|criticising|thanking|pledging|promising|rejecting|"
+    r"dismissing|welcoming|noting)\b"
     r"|\s+and\s+(?:did\s+not|didn't|declined\s+to|refused\s+to)\s+(?:elaborate|provide|give|"
     r"comment|offer|say|specify|disclose|name|answer|respond)\b"
     rf"|,\s*(?:while|whereas)\s+[^,;:\"]{{1,60}}?\b(?:{CUE_PATTERN.pattern}|{_COUNTER_VERBS})\b"
@@ -94,7 +99,8 @@ _PASSIVE_REPORT = re.compile(
     r"\b(?:was|were|is|are|been)\s+(?:cited|quoted)\b(?:\s+by\s+[^,.;:\"]{1,80}?)?\s+(?:as\s+)?$"
 )
 #: "The agency quoted Jon Dahl as saying": the person between "quoted" and "as" speaks.
-_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+([^,.;:\"]{2,80}?)\s+as\s+$")
+#: "Iranian media quoted Minister X saying that ...": the same without "as".
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+([^,.;:\"]{2,80}?)\s+(?:as\s+)?$")
 #: "X took to Telegram to say that ...": the infinitive cue belongs to the clause's subject.
 _TOOK_TO = re.compile(r"\b(?:took|takes|turned|turns|went)\s+to\b[^.;:\"]{0,80}?\bto\s+$")
 #: After "told", a hearer with no reported clause behind it: '"...," Trump told business leaders.'
@@ -117,15 +123,18 @@ _SHORT_HEARER_THEN_THAT = re.compile(
     r"\s+(?!(?:that|they|he|she|it|we|I)\b)(?:(?:the|all|its|his|her|their)\s+)?"
     r"[\w'’\-]+\s+that\b"
 )
-#: "that" opens the content unless it is the content's own subject ("Russia says that is false").
+#: "that" opens the content unless it is the content's own subject ("Russia says that is false")
+#: or a determiner before a stance noun ("reiterated that position", "said that decision cost").
 _CONTENT_OPENER = re.compile(
     r"\s*(?:that\b(?!\s+(?:is|was|are|were|has|had|will|would|could|can|does|did|may|might|"
-    r"must|seems|remains)\b)|[:,])?\s*"
+    r"must|seems|remains)\b)(?!\s+(?:position|view|stance|decision|call|demand|claim|message|"
+    r"point|assessment|sentiment|offer|proposal|pledge|promise|plan|commitment|approach|"
+    r"warning|request)\b)|[:,])?\s*"
 )
 #: A bare time word between cue and content ("said Thursday he would travel").
 _BARE_TIME = re.compile(
     r"\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
-    r"tonight|last\s+(?:week|month|night)|this\s+(?:week|month|morning))\b"
+    r"tonight|last\s+(?:week|month|night)|this\s+(?:week|month|morning))\b(?!['’])"
 )
 #: After a verb that also takes noun objects, a finite clause shows reported content anyway:
 #: "Moscow claims the plane was shot down" (but not "demanded the release of those who were").
@@ -180,8 +189,35 @@ def _cues(masked: str, unit: tuple[int, int]) -> list[re.Match[str]]:
     return [
         match
         for match in _LOWER_WORD_OR_ACCORDING.finditer(masked, *unit)
-        if match.group() in _SPEECH_VERBS or match.group().lower() == "according to"
+        if match.group() in _SPEECH_VERBS
+        or match.group().lower() == "according to"
+        or _unlisted_tail_verb(masked, match, unit)
     ]
+
+
+#: '"...," De Luca explains.' / '"...," she sais.': after a quotation, a short speaker phrase
+#: and one verb ending the sentence are an attribution whatever the verb (unlisted forms such
+#: as "explains", "recounts", or a typo).
+_TAIL_SPEAKER_BEFORE = re.compile(
+    r'"\s+(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[A-Z][\w.\'’\-]*(?:\s+(?:[A-Z][\w.\'’\-]*|'
+    + "|".join(sorted(NAME_PARTICLES))
+    + r")){0,3})\s+$"
+)
+_TAIL_VERB = re.compile(r"[a-z]{3,}(?:s|ed)")
+_TAIL_END = re.compile(r"\s*(?:[.!?]|,\s*\"|$)")
+_NOT_TAIL_VERBS = word_set("was has does is goes uses")
+
+
+def _unlisted_tail_verb(masked: str, word: re.Match[str], unit: tuple[int, int]) -> bool:
+    if word.group() in _NOT_TAIL_VERBS or not _TAIL_VERB.fullmatch(word.group()):
+        return False
+    line = masked.rfind("\n", unit[0], word.start()) + 1
+    floor = max(unit[0], line, word.start() - 60)
+    return bool(
+        _TAIL_SPEAKER_BEFORE.search(masked, floor, word.start())
+        and _TAIL_END.match(masked, word.end(), unit[1])
+        and re.search(r'(?:q|,)"\s', masked[max(unit[0], floor - 5) : word.start()])
+    )
 
 
 #: '"...," read a statement from the prime minister's office': the statement's author speaks.
@@ -241,6 +277,8 @@ def _attribute(masked, cue, unit, gaz, last) -> list[Attribution]:
         return _according(masked, cue, unit, gaz)
     passive = _PASSIVE_REPORT.search(masked, floor, cue.start())
     quoted_as = None if passive else _QUOTED_AS.search(masked, floor, cue.start())
+    if quoted_as and cue.group() not in ING_CUES and not quoted_as.group().endswith("as "):
+        quoted_as = None  # without "as" only "quoted X saying" names the speaker
     if quoted_as:  # "The agency quoted Jon Dahl as saying that ...": the quoted person speaks
         mention = classify(masked, quoted_as.start(1), quoted_as.end(1), gaz)
         return _head(masked, cue, unit, mention, None) if mention else []
@@ -281,8 +319,10 @@ def _attribute(masked, cue, unit, gaz, last) -> list[Attribution]:
         content = _before_content(masked, floor, cue.start())
         return [Attribution(mention, cue.group(), cue.start(), *content, role)] if content else []
     mention = subject_before(masked, subject_end, floor, gaz)
-    if mention is None or re.search(r"\b(?:who|whom|which)\s+$", masked[floor : mention.start]):
-        return []  # "the others who the militants said were killed": a gap, no content
+    if mention is None or re.search(
+        r"\b(?:who|whom|which|what)\s+$", masked[floor : mention.start]
+    ):  # "the others who the militants said were killed", "what he called": a gap, no content
+        return []
     return _head_or_tail(masked, cue, unit, coordinated_with(masked, mention, floor), None)
 
 
@@ -410,13 +450,21 @@ def _head(masked, cue, unit, mention, role, after=None, aux=None) -> list[Attrib
         cue.group() in THAT_ONLY_CUES
         and not _opens_content(masked, cue.end(), start)
         and not _CLAUSE_FOLLOWS.match(masked, cue.end(), unit[1])
+        and not (masked.startswith("that ", start) and _CLAUSE_FOLLOWS.match(masked, start + 4))
         and not (cue.group() in _DEMAND_CUES and _SUBJUNCTIVE.match(masked, cue.end(), unit[1]))
     ):
         return []
     end = _content_end(masked, start, unit[1], aux)
+    if _SUBORDINATE.match(masked, _after_dateline(masked, unit[0], mention.start), mention.start):
+        comma = masked.find(",", start, end)  # "While X said A, the government ...": A only
+        end = _strip_end(masked, start, comma) if comma > start else end
     if end <= start:
         return []
     return [Attribution(mention, cue.group(), cue.start(), start, end, role)]
+
+
+#: A subordinate clause opening the sentence: its content ends at the comma before the main one.
+_SUBORDINATE = re.compile(r"\s*(?:While|Although|Though|Whereas|Even\s+though|Even\s+as)\s")
 
 
 def _opens_content(masked: str, cue_end: int, start: int) -> bool:
@@ -450,8 +498,16 @@ def _content_start(masked: str, position: int, limit: int) -> int:
         if not delimiter:
             return -1
         position += delimiter.start()
+    adverb = _SENTENCE_ADVERB.match(masked, position, limit)
+    if adverb:  # "He said however, that ...": the writer's adverb is not the content
+        position = adverb.end()
     match = re.match(_CONTENT_OPENER, masked[position:limit])
     return position + (match.end() if match else 0)
+
+
+_SENTENCE_ADVERB = re.compile(
+    r"\s*,?\s*(?:however|though|nonetheless|nevertheless|moreover)\b\s*,?"
+)
 
 
 def _content_end(masked: str, start: int, limit: int, aux: str | None = None) -> int:

@@ -27,7 +27,8 @@ MODIFIERS = word_set(
 #: Capitalised words that open a sentence but never start a name.
 SENTENCE_OPENERS = word_set(
     "Then But And However Meanwhile Also Earlier Later In On At After Before Still Yet So "
-    "Instead Separately Speaking Asked When While Now Today Yesterday Last This"
+    "Instead Separately Speaking Asked When While Now Today Yesterday Last This Although Though "
+    "Whereas"
 )
 #: Unnamed single speakers that behave like groups ("a Western diplomat said").
 SINGULAR_GROUP_HEADS = word_set(
@@ -140,6 +141,42 @@ _THE_STATEMENT = re.compile(
 )
 
 
+#: "the mediators' statement added", "the ministry's statement said": the owner speaks.
+_OWNED_STATEMENT = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+((?:[\w.\-]+\s+){0,2}[\w.\-]+?)(?:['’]s?)?\s+"
+    r"(?:joint\s+|written\s+|latest\s+)?(?:statement|communiqu[eé])\s*$"
+)
+
+
+def _statement_of(masked: str, owned: re.Match[str], gaz: Gazetteer) -> Mention | None:
+    """The owner of "the <owner> statement" as the speaker, its mention the whole phrase."""
+    owner = classify(masked, owned.start(1), owned.end(1), gaz)
+    if owner is None or owner.kind in ("pronoun", "role"):
+        return None
+    return Mention(
+        masked[owned.start() : owned.end()].rstrip(),
+        owned.start(),
+        owned.start() + len(masked[owned.start() : owned.end()].rstrip()),
+        owner.kind,
+        name=owner.name,
+        role=owner.role,
+    )
+
+
+def statement_after(masked: str, position: int, limit: int) -> Mention | None:
+    """ "said the statement released by ...": a statement as the inverted subject."""
+    found = _STATEMENT_AFTER.match(masked, position, limit)
+    if not found:
+        return None
+    return Mention(found.group(1), found.start(1), found.end(1), "statement")
+
+
+_STATEMENT_AFTER = re.compile(
+    r"\s*((?:the|this|that|its|their)\s+(?:joint\s+|written\s+|latest\s+)?"
+    r"(?:statement|communiqu[eé]))\b"
+)
+
+
 def _is_role_modifier(
     masked: str, match: re.Match[str], phrase_start: int, floor: int, gaz: Gazetteer
 ) -> bool:
@@ -174,6 +211,9 @@ def subject_before(masked: str, position: int, floor: int, gaz: Gazetteer) -> Me
     document = _THE_STATEMENT.search(masked, floor, end)
     if document:
         return Mention(document.group(), document.start(), end, "statement")
+    owned = _OWNED_STATEMENT.search(masked, floor, end)
+    if owned:
+        return _statement_of(masked, owned, gaz)
     start = end
     while True:
         match = _word_before(masked, floor, start)
@@ -218,6 +258,9 @@ def _group_with_postmodifier(masked: str, end: int, floor: int, gaz: Gazetteer) 
 
 def np_after(masked: str, position: int, limit: int, gaz: Gazetteer) -> Mention | None:
     """The noun phrase starting at `position` ("said Serhii", "according to the ministry")."""
+    statement = statement_after(masked, position, limit)
+    if statement is not None:
+        return statement
     match = _WORD_AFTER.match(masked[position:limit])
     if match and match.group(1).lower() in PRONOUNS:
         start = position + match.start(1)
