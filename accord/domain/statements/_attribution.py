@@ -24,6 +24,7 @@ from ._speakers import (
     Mention,
     appositive_role,
     classify,
+    clean_role,
     coordinated_with,
     first_verb_subject,
     np_after,
@@ -139,7 +140,8 @@ _BARE_TIME = re.compile(
 #: After a verb that also takes noun objects, a finite clause shows reported content anyway:
 #: "Moscow claims the plane was shot down" (but not "demanded the release of those who were").
 _CLAUSE_FOLLOWS = re.compile(
-    r"\s+(?:(?!(?:who|which|that|whom|of|for|in|on|to|with|by|from|about|at)\b)[\w'’\-]+\s+){1,4}?"
+    r"\s+(?:(?!(?:who|which|that|whom|of|for|in|on|to|with|by|from|about|at(?!\s+(?:least|most)\b))\b)"
+    r"[\w'’\-]+\s+){1,4}?"
     r"(?:was|were|is|are|had|has|have|would|will|could|can|did|does|do|might|may|must)\b"
 )
 
@@ -154,6 +156,8 @@ class Attribution:
     start: int
     end: int
     role: str | None = None
+    #: The content is itself a report of speech ("reported X said ..."): its cue is nested.
+    reports_speech: bool = False
 
 
 def find_attributions(masked: str, unit: tuple[int, int], gaz: Gazetteer) -> list[Attribution]:
@@ -179,7 +183,10 @@ def _nested(masked: str, made: Attribution, found: list[Attribution]) -> bool:
     Putin's report, inside his content, not a statement of Kyiv's own."""
     return any(
         earlier.start <= made.cue_start < earlier.end
-        and re.search(r"\bthat\s+$", masked[earlier.start : made.mention.start])
+        and (
+            earlier.reports_speech
+            or re.search(r"\bthat\s+$", masked[earlier.start : made.mention.start])
+        )
         for earlier in found
     )
 
@@ -352,7 +359,21 @@ def _appositive_subject(masked, comma_end, floor, gaz) -> tuple[Mention, str | N
         named = classify(masked, previous + 1, comma, gaz)
         if named is not None and named.kind == "person":
             return named, mention.role, mention.start
+    if mention.kind in ("body", "group"):
+        # "the envoy of the rebels' Northern Council, Arno Vell, said": the bare name speaks
+        named = classify(masked, previous + 1, comma, gaz)
+        owner = _OWNED_BY.search(masked, floor, mention.start)
+        if named is not None and named.kind == "person" and named.role is None and owner:
+            role = clean_role(masked[owner.start() : previous])
+            return named, role, owner.start()
     return mention, appositive_role(masked[previous + 1 : comma].strip()), mention.start
+
+
+#: A role owning the phrase after it: "the envoy of the", "the representative from the".
+_OWNED_BY = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s+(?:of|from|for)\s+"
+    r"(?:the\s+|[\w'’\-]+\s+){0,4}$"
+)
 
 
 def _appositive_after(masked: str, position: int, limit: int) -> tuple[str | None, int]:
@@ -446,12 +467,14 @@ def _head(masked, cue, unit, mention, role, after=None, aux=None) -> list[Attrib
     start = _content_start(masked, _skip_object(masked, cue) if after is None else after, unit[1])
     if start < 0:
         return []
+    reports = _reported_speech(masked, start, unit[1])
     if (
         cue.group() in THAT_ONLY_CUES
         and not _opens_content(masked, cue.end(), start)
         and not _CLAUSE_FOLLOWS.match(masked, cue.end(), unit[1])
         and not (masked.startswith("that ", start) and _CLAUSE_FOLLOWS.match(masked, start + 4))
         and not (cue.group() in _DEMAND_CUES and _SUBJUNCTIVE.match(masked, cue.end(), unit[1]))
+        and not reports
     ):
         return []
     end = _content_end(masked, start, unit[1], aux)
@@ -460,7 +483,25 @@ def _head(masked, cue, unit, mention, role, after=None, aux=None) -> list[Attrib
         end = _strip_end(masked, start, comma) if comma > start else end
     if end <= start:
         return []
-    return [Attribution(mention, cue.group(), cue.start(), start, end, role)]
+    return [Attribution(mention, cue.group(), cue.start(), start, end, role, bool(reports))]
+
+
+#: "reported the envoy of the council, Arno Vell, said Monday the talks ...": a content that
+#: is another speaker's statement (a speech verb with its own content after it, not a tail).
+_SPEECH_INSIDE = re.compile(r"[^.;:\"]{1,140}?\s(?:said|says|told|added)\b")
+
+
+def _reported_speech(masked: str, start: int, limit: int) -> bool:
+    inner = _SPEECH_INSIDE.match(masked, start, limit)
+    if not inner or re.search(r"\b(?:that|who|which)\b", inner.group()):
+        return False
+    return not _SHORT_TAIL_END.match(masked, inner.end(), limit)
+
+
+#: What ends a tail attribution's sentence: an optional day, then punctuation or the end.
+_SHORT_TAIL_END = re.compile(
+    r"\s*(?:(?:on|last|this)\s+)?(?:[A-Z][a-z]+day|yesterday|today|week|night)?\s*(?:[.,!?]|$)"
+)
 
 
 #: A subordinate clause opening the sentence: its content ends at the comma before the main one.

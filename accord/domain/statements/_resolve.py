@@ -17,6 +17,7 @@ from ._speakers import (
     Mention,
     appositive_role,
     clean_role,
+    outlet_name,
     skip_auxiliaries_back,
     subject_before,
 )
@@ -179,6 +180,7 @@ class Resolver:
                     return speaker
         if mention.kind == "body" and name.lower().split()[-1] in self.gaz.body_nouns:
             name = self._last_body_named(name, mention.start) or name
+            name = outlet_name(name) or name
         party = self.gaz.party_of(name)
         if mention.kind == "group" and name.lower().split()[-1] in self.gaz.public_groups:
             party = None

@@ -22,7 +22,7 @@ AUXILIARIES = word_set(
 MODIFIERS = word_set(
     "a an the one two three several some many senior top western local regional unnamed "
     "anonymous military government foreign defence defense interior presidential other "
-    "russian ukrainian american european air naval news"
+    "russian ukrainian american european air naval news new"
 )
 #: Capitalised words that open a sentence but never start a name.
 SENTENCE_OPENERS = word_set(
@@ -230,10 +230,21 @@ def subject_before(masked: str, position: int, floor: int, gaz: Gazetteer) -> Me
     if agent and agent.start() >= floor:
         start = agent.start()
     mention = classify(masked, start, end, gaz)
-    before = _word_before(masked, floor, start)
-    if mention is None or (before and before.group(1).lower() in PREPOSITIONS):
+    if mention is None or _after_preposition(masked, floor, start):
         return _group_with_postmodifier(masked, end, floor, gaz) or mention
     return mention
+
+
+def _after_preposition(masked: str, floor: int, start: int) -> bool:
+    """Whether a phrase follows a preposition, perhaps after a lowercase adjective ("in
+    eastern | Ukraine"): then it is a post-modifier, and the head may stand before it."""
+    before = _word_before(masked, floor, start)
+    if before and before.group(1).lower() in PREPOSITIONS:
+        return True
+    if before and before.group(1).isalpha() and before.group(1).islower():
+        earlier = _word_before(masked, floor, before.start(1))
+        return bool(earlier and earlier.group(1).lower() in PREPOSITIONS)
+    return False
 
 
 def _group_with_postmodifier(masked: str, end: int, floor: int, gaz: Gazetteer) -> Mention | None:
@@ -337,7 +348,7 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
         )
         return Mention(text, start, end, "group", name=group)
     if head in gaz.body_nouns:
-        return Mention(text, start, end, "body", name=bare)
+        return Mention(text, start, end, "body", name=outlet_name(bare) or bare)
     name_words: list[str] = []
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
@@ -428,6 +439,24 @@ def _coordinated_bodies(text: str, gaz: Gazetteer) -> bool:
         part.lower() in gaz.bodies or (part[:1].isupper() and gaz.party_pattern.fullmatch(part))
         for part in parts.groups()
     )
+
+
+#: "Russia's RIA Novosti news agency", "Iran's Fars news agency": the agency's own name (after
+#: a possessive owner, or of two words or more; "the Baltic news agency" keeps its phrase).
+_OUTLET = re.compile(
+    r"(?:(?P<owner>[A-Z][\w.\-]*['’]s?)\s+)?(?P<name>(?:[A-Z][\w.\-]*\s+)*[A-Z][\w.\-]*)\s+"
+    r"(?:[a-z]+\s+){0,2}agency"
+)
+
+
+def outlet_name(bare: str) -> str | None:
+    """The proper name of a news agency phrase, if it has one."""
+    found = _OUTLET.fullmatch(bare)
+    if not found or found.group("name").endswith(("'s", "’s")):
+        return None
+    if found.group("owner") or " " in found.group("name"):
+        return found.group("name")
+    return None
 
 
 def clean_role(role: str) -> str:

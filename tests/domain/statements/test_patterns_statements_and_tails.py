@@ -125,3 +125,51 @@ def test_a_time_word_that_is_a_possessive_stays_in_the_content():
         'this week\'s meeting "decisive."',
         "the talks would fail",
     ]
+
+
+def test_an_agency_reporting_another_speakers_statement_is_the_only_speaker():
+    text = (
+        "Lakeland's Vox News agency reported the spokesman of the rebels' Northern Council, "
+        "Arno Vell, said Monday the talks should include an end to the siege."
+    )
+    assert _rows(text) == [
+        (
+            "Vox News",
+            "indirect",
+            "the spokesman of the rebels' Northern Council, Arno Vell, said Monday the talks "
+            "should include an end to the siege",
+        )
+    ]
+
+
+def test_a_tail_after_a_noun_object_is_no_reported_speech():
+    assert _rows("The ministry confirmed the attack, officials said on Friday.") == [
+        ("officials", "indirect", "The ministry confirmed the attack")
+    ]
+
+
+def test_a_news_agency_is_named_by_its_proper_name():
+    text = (
+        "Iran's Fars news agency said talks went on. Russia's Tass Novo new agency reported "
+        "that the convoy had left. The agency said it was fine."
+    )
+    assert [speaker for speaker, _k, _q in _rows(text)] == ["Fars", "Tass Novo", "Tass Novo"]
+    assert _rows("Russia's state news agency reported that talks had ended.") == [
+        ("Russia's state news agency", "indirect", "talks had ended")
+    ]
+
+
+def test_a_bare_name_apposed_to_a_role_of_a_body_is_the_speaker():
+    text = "The envoy of the rebels' Northern Council, Arno Vell, said the talks should resume."
+    found = extract(text, doc_id="t")
+    assert [(s.speaker, s.role) for s in found] == [
+        ("Arno Vell", "envoy of the rebels' Northern Council")
+    ]
+    assert _rows("The Northern Council, Arno Vell, said the talks should resume.")[0][0] == (
+        "Northern Council"
+    )
+
+
+def test_a_group_before_a_place_with_an_adjective_is_the_speaker():
+    text = "Local authorities in eastern Lakeland reported at least 12 people were hurt."
+    assert _rows(text) == [("Local authorities", "indirect", "at least 12 people were hurt")]
