@@ -467,7 +467,7 @@ def _head(masked, cue, unit, mention, role, after=None, aux=None) -> list[Attrib
     start = _content_start(masked, _skip_object(masked, cue) if after is None else after, unit[1])
     if start < 0:
         return []
-    reports = _reported_speech(masked, start, unit[1])
+    reports = not masked[cue.end() : start].strip() and _reported_speech(masked, start, unit[1])
     if (
         cue.group() in THAT_ONLY_CUES
         and not _opens_content(masked, cue.end(), start)

@@ -173,3 +173,8 @@ def test_a_bare_name_apposed_to_a_role_of_a_body_is_the_speaker():
 def test_a_group_before_a_place_with_an_adjective_is_the_speaker():
     text = "Local authorities in eastern Lakeland reported at least 12 people were hurt."
     assert _rows(text) == [("Local authorities", "indirect", "at least 12 people were hurt")]
+
+
+def test_a_cue_word_used_as_a_noun_before_a_comma_reports_nothing():
+    text = "Asked about the Lakeland claims, Vell said the council had not met since May."
+    assert _rows(text) == [("Vell", "indirect", "the council had not met since May")]
