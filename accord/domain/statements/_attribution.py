@@ -395,7 +395,12 @@ def _head_or_tail(masked, cue, unit, mention, role, phrase_start=None) -> list[A
     subject_start = mention.start if phrase_start is None else phrase_start
     content_before = _before_content(masked, floor, subject_start)
     bare = _BARE_TIME.match(rest)
-    if (bare and _CLAUSE_FOLLOWS.match(rest, bare.end())) or _IN_A_STATEMENT.match(rest):
+    place = _PLACE_ADJUNCT.match(rest)
+    if (
+        (bare and _CLAUSE_FOLLOWS.match(rest, bare.end()))
+        or _IN_A_STATEMENT.match(rest)
+        or (place and re.match(r"\s*(?:that\b|[\w\"])", rest[place.end() :]))
+    ):
         return _head(masked, cue, unit, mention, role, after)
     if content_before and _TAIL.match(rest):
         return [Attribution(mention, cue.group(), cue.start(), *content_before, role)]
@@ -514,6 +519,11 @@ def _opens_content(masked: str, cue_end: int, start: int) -> bool:
     return bool(re.search(r"\bthat\b|:", between)) or masked.startswith('"', start)
 
 
+#: "said in Seoul Thursday they ...", "said in Bergen on Friday that ...": a place and a day.
+_PLACE_ADJUNCT = re.compile(
+    r"\s*(?:in|at|from)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}\s+(?:on\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b"
+)
 #: "said in a statement it would attend": the content follows the adjunct without "that".
 _IN_A_STATEMENT = re.compile(
     r"\s*in\s+(?:a|an|its|his|her|their)\s+(?:joint\s+|written\s+|separate\s+|brief\s+)?"
@@ -533,6 +543,10 @@ def _content_start(masked: str, position: int, limit: int) -> int:
     in_statement = _IN_A_STATEMENT.match(rest)
     if in_statement:
         return position + in_statement.end()
+    place = _PLACE_ADJUNCT.match(rest)
+    if place:  # "said in Seoul Thursday they sensed ...": a place and a day, then the content
+        position += place.end()
+        rest = masked[position:limit]
     if _ADJUNCT_START.match(rest, lead):
         window = rest[: min(len(rest), 160)]
         delimiter = re.search(r"\bthat\b|:|,(?=\s*\")|,", window)

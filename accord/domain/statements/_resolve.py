@@ -14,6 +14,9 @@ from ._gazetteer import Gazetteer
 from ._model import KnownPerson
 from ._quotes import headline_end
 from ._speakers import (
+    MODIFIERS as _MODIFIERS,
+)
+from ._speakers import (
     Mention,
     appositive_role,
     clean_role,
@@ -173,6 +176,11 @@ class Resolver:
         return None
 
     def _collective(self, mention: Mention) -> Speaker:
+        numbered = _NUMBERED.match(mention.text) if mention.kind == "group" else None
+        if numbered:
+            earlier = self._numbered_antecedent(numbered, mention.start)
+            if earlier is not None:
+                return earlier
         name = mention.name or mention.text
         if mention.kind == "group" and mention.text.lower().startswith("the ") and " " not in name:
             for speaker in reversed(self.history):
@@ -187,6 +195,63 @@ class Resolver:
         if mention.kind == "group" and " and " in name and name[:1].isupper():
             party = None  # "Russia and Ukraine announced": both sides, no single party
         return Speaker(name, None, party, mention.kind, False)
+
+    def _numbered_antecedent(self, numbered: re.Match[str], at: int) -> Speaker | None:
+        """'The two former U.S. diplomats say' after 'Gregg and Revere said': the pair; 'the two
+        countries said' after China and North Korea are named: both; 'The four top diplomats
+        said' after 'The foreign ministers of ... have agreed': the group written before."""
+        head = numbered.group(3).lower()
+        countries = head in ("countries", "nations")
+        if (numbered.group(1) or numbered.group(2)).lower() in ("two", "both"):
+            for speaker in reversed(self.history):
+                parts = speaker.name.split(" and ")
+                places = all(bool(self.gaz.party_pattern.fullmatch(p)) for p in parts)
+                if len(parts) == 2 and speaker.name[:1].isupper() and places == countries:
+                    return speaker
+            if countries:
+                return self._last_parties(at, 2)
+        if countries:
+            return None
+        return self._group_phrase_before(at, head)
+
+    def _paragraph_before(self, at: int) -> int:
+        """Start of the paragraph before the one holding `at` (blank lines skipped)."""
+        start = self.masked.rfind("\n", 0, at) + 1
+        end = start - 1
+        while end > 0 and self.masked[end - 1].isspace():
+            end -= 1
+        return self.masked.rfind("\n", 0, end) + 1 if end > 0 else start
+
+    def _last_parties(self, at: int, count: int) -> Speaker | None:
+        """The last `count` distinct parties written in the two paragraphs before `at`."""
+        floor = self._paragraph_before(at)
+        named: list[str] = []
+        for found in self.gaz.party_pattern.finditer(self.masked, floor, at):
+            party = self.gaz.party_of(found.group())
+            if party and party in named:
+                named.remove(party)
+            if party:
+                named.append(party)
+        if len(named) < count:
+            return None
+        return Speaker(" and ".join(named[-count:]), None, None, "group", False)
+
+    def _group_phrase_before(self, at: int, head: str) -> Speaker | None:
+        """The last other group noun, with its lowercase modifiers, in the text before `at`
+        (this paragraph and the one before)."""
+        floor = self._paragraph_before(at)
+        for word in reversed(list(re.finditer(r"[a-z]+", self.masked[floor:at]))):
+            if word.group() == head or word.group() not in self.gaz.group_nouns:
+                continue
+            start = floor + word.start()
+            modifiers = re.search(r"(?:\b[a-z]+\s+){0,2}$", self.masked[max(0, start - 40) : start])
+            words = (modifiers.group() if modifiers else "").split()
+            while words and words[0] not in self.gaz.role_words and words[0] not in _MODIFIERS:
+                words.pop(0)
+            words = [w for w in words if w not in ("the", "a", "an")]
+            name = " ".join([*words, word.group()])
+            return Speaker(name, None, None, "group", False)
+        return None
 
     def _last_body_named(self, name: str, before: int) -> str | None:
         if len(name.split()) > 1 and not name.lower().startswith("the ") and not name.islower():
@@ -215,19 +280,23 @@ class Resolver:
             name = holder
             self.roles.setdefault(name, role)
             known = self._known(name)
-            party = known.party if known and known.party else self.gaz.party_of(role)
+            party = known.party if known and known.party else self._role_party(name, role)
             return Speaker(name, self.roles[name], party, "person", known is None)
         return Speaker(role, role, self.gaz.party_of(role), "role", False)
 
+    def _role_party(self, name: str, role: str) -> str | None:
+        """The party of the title the holder was given, else of the bare title."""
+        return self.gaz.party_of(self.roles.get(name)) or self.gaz.party_of(role)
+
     def _title_holder(self, role: str, at: int) -> str | None:
-        head = role.lower().split()[-1]
+        head = _title_head(role)
         party = self.gaz.party_of(role)
         fitting = [
             (position, name)
             for position, name, title in self.names
             if title
-            and title.lower().split()[-1] == head
-            and self.gaz.party_of(title) in (None, party)
+            and _title_head(title) == head
+            and (party is None or self.gaz.party_of(title) in (None, party))
         ]
         earlier = [name for position, name in fitting if position < at]
         later = [name for position, name in fitting if position >= at]
@@ -330,6 +399,18 @@ def _appositive_after(masked: str, end: int) -> str | None:
         r",\s+((?:a|an|the)\s+[^,.;\"]{3,80}|[a-z][^,.;\"]{3,80})[,.]", masked[end : end + 90]
     )
     return appositive_role(match.group(1)) if match else None
+
+
+#: "the two former U.S. diplomats", "the four top diplomats", "both sides": a numbered group
+#: that points back at speakers already named.
+_NUMBERED = re.compile(
+    r"(?:[Tt]he\s+(two|three|four|five|six)|([Bb]oth))\s+(?:(?!and\b)[\w.\-]+\s+){0,3}?([a-z]+)$"
+)
+
+
+def _title_head(title: str) -> str:
+    """The title's head noun: "ambassador" in "Former Ambassador to South Korea"."""
+    return re.split(r"\s+(?:to|for|of|in)\s+", title.lower(), maxsplit=1)[0].split()[-1]
 
 
 def _strip_article(name: str) -> str:

@@ -200,6 +200,14 @@ def _is_role_modifier(
 _FUNCTION_ROLE_WORDS = word_set("the and for of a an")
 
 
+def _is_role_preposition(masked: str, match: re.Match[str], floor: int, gaz: Gazetteer) -> bool:
+    """ "Ambassador to | South Korea Donald Gregg": "to" after a title joins it to its place."""
+    if match.group(1) != "to":
+        return False
+    before = _word_before(masked, floor, match.start(1))
+    return bool(before and before.group(1).lower() in gaz.role_words)
+
+
 def subject_before(masked: str, position: int, floor: int, gaz: Gazetteer) -> Mention | None:
     """The noun phrase ending at `position` (a cue's start after auxiliaries), if any."""
     end = position
@@ -221,6 +229,7 @@ def subject_before(masked: str, position: int, floor: int, gaz: Gazetteer) -> Me
             _is_np_word(match.group(1), gaz)
             or _is_title(masked, match, floor)
             or _is_role_modifier(masked, match, start, floor, gaz)
+            or _is_role_preposition(masked, match, floor, gaz)
         ):
             break
         if match.group(1).lower() in PRONOUNS or match.group(1).startswith("q"):
@@ -368,7 +377,7 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
         return Mention(text, start, end, "role", role=clean_role(text))
     partner = _NAME_AND.search(role_text)
     if partner and len(name_words) > 1:
-        both = f"{partner.group(1)} and {' '.join(name_words)}"
+        both = f"{_without_place(partner.group(1), gaz)} and {' '.join(name_words)}"
         return Mention(text, start, end, "group", name=both)
     single = re.fullmatch(r"(?:(?:the|The)\s+)?([A-Z][\w'’\-]+)\s+and", role_text)
     if single and single.group(1).lower() not in gaz.role_words and len(name_words) == 1:
@@ -406,6 +415,10 @@ def _place_into_role(
 ) -> tuple[str, list[str]]:
     """'U.S. special envoy for | North Korea Sung Kim': a place after the role's preposition
     belongs to the role, not to the name."""
+    if not role_text and len(name_words) > 2:
+        # the phrase began after "Ambassador to": "South Korea Donald Gregg" is no name
+        stripped = _without_place(" ".join(name_words), gaz).split()
+        return role_text, stripped
     if not re.search(r"\b(?:for|to|of|in|on)$", role_text):
         return role_text, name_words
     for size in range(len(name_words) - 1, 0, -1):
@@ -413,6 +426,15 @@ def _place_into_role(
         if gaz.party_pattern.fullmatch(place):
             return f"{role_text} {place}", name_words[size:]
     return role_text, name_words
+
+
+def _without_place(name: str, gaz: Gazetteer) -> str:
+    """'(Ambassador to) South Korea Donald Gregg': the place before a name is the role's."""
+    words = name.split()
+    for size in range(len(words) - 2, 0, -1):
+        if gaz.party_pattern.fullmatch(" ".join(words[:size])):
+            return " ".join(words[size:])
+    return name
 
 
 #: "Steve Witkoff and Mike Waltz said": two named persons speaking together (one group).

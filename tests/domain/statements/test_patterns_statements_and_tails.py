@@ -178,3 +178,56 @@ def test_a_group_before_a_place_with_an_adjective_is_the_speaker():
 def test_a_cue_word_used_as_a_noun_before_a_comma_reports_nothing():
     text = "Asked about the Lakeland claims, Vell said the council had not met since May."
     assert _rows(text) == [("Vell", "indirect", "the council had not met since May")]
+
+
+def test_a_titled_pair_with_an_appositive_speaks_after_a_place_and_a_day():
+    text = (
+        "Former Danish Ambassador to Turkey Lars Holm and Erik Berg, president of the Nordic "
+        "Society, said in Bergen Thursday they sensed good will at the concert.\n\n"
+        "The two former Danish diplomats say the event may have created the right atmosphere."
+    )
+    assert _rows(text) == [
+        ("Lars Holm and Erik Berg", "indirect", "they sensed good will at the concert"),
+        ("Lars Holm and Erik Berg", "indirect", "the event may have created the right atmosphere"),
+    ]
+
+
+def test_a_place_and_a_day_alone_after_the_cue_is_still_a_tail():
+    text = '"We are done."\n\nBerg said in Oslo on Monday.'
+    assert _rows(text) == [("Berg", "direct", "We are done.")]
+
+
+def test_a_title_to_a_place_stays_in_the_role_and_names_its_holder():
+    text = (
+        "Former Danish Ambassador to Turkey Lars Holm said the mood was good. "
+        "The ambassador said he would return."
+    )
+    found = extract(text, doc_id="t")
+    assert [(s.speaker, s.role) for s in found] == [
+        ("Lars Holm", "Former Danish Ambassador to Turkey"),
+        ("Lars Holm", "Former Danish Ambassador to Turkey"),
+    ]
+
+
+def test_the_two_countries_are_the_last_two_parties_named():
+    text = (
+        "During a visit to China by the Turkish president, the two countries said they would "
+        "like the talks to resume."
+    )
+    assert _rows(text)[0][0] == "China and Turkey"
+
+
+def test_a_numbered_group_is_the_group_written_before_it():
+    text = (
+        "The foreign ministers of Egypt, Qatar and Turkey have agreed that talks should begin.\n\n"
+        "The three top diplomats said in a statement that the goal of the talks was a truce."
+    )
+    assert _rows(text) == [("foreign ministers", "indirect", "the goal of the talks was a truce")]
+
+
+def test_a_numbered_group_with_two_heads_is_no_anaphor():
+    text = (
+        "Three children who were rescued talked with reporters.\n\n"
+        "The two boys and one girl said they had been told it was a camp."
+    )
+    assert _rows(text)[0][0] == "boys and one girl"
