@@ -275,7 +275,7 @@ class Resolver:
         for name, known_role in self.roles.items():
             if known_role.lower() == role.lower():
                 return self._person_speaker(name, known_role, proposed=self._known(name) is None)
-        holder = self._title_holder(role, at)
+        holder = self._title_holder(role, at) or self._headline_person(at)
         if holder is not None:
             name = holder
             self.roles.setdefault(name, role)
@@ -303,6 +303,20 @@ class Resolver:
         if earlier or later:
             return earlier[-1] if earlier else later[0]
         return self._named_later(party, at)
+
+    def _headline_person(self, at: int) -> str | None:
+        """'Mbeki Expects Sudans to Resume Talks' then 'The head of the AU panel says ...' in
+        the lead, before anyone is named: the headline's surname, named in full later."""
+        end = headline_end(self.masked)
+        if not end or any(position < at for position, _n, _t in self.names):
+            return None
+        if self.masked.count("\n", end, at) > 2:  # only the lead paragraph
+            return None
+        for word in re.findall(r"[A-Z][\w'’\-]+", self.masked[:end]):
+            for _position, name in self.by_word.get(word, ()):
+                if name.split()[-1] == word:
+                    return name
+        return None
 
     def _named_later(self, party: str | None, at: int) -> str | None:
         """A title in the headline or lead, before anyone is named ("North Korea's chief

@@ -20,8 +20,8 @@ AUXILIARIES = word_set(
 )
 #: Lowercase modifiers allowed in an unnamed speaker ("a senior official", "the ministry").
 MODIFIERS = word_set(
-    "a an the one two three several some many senior top western local regional unnamed "
-    "anonymous military government foreign defence defense interior presidential other "
+    "a an the one two three four five six several some many senior top western local regional "
+    "unnamed anonymous military government foreign defence defense interior presidential other "
     "russian ukrainian american european air naval news new"
 )
 #: Capitalised words that open a sentence but never start a name.
@@ -39,7 +39,9 @@ SINGULAR_GROUP_HEADS = word_set(
 NAME_PARTICLES = word_set("bin bint ibn al el de del della van von der den da di du la le")
 #: Words that open a clause or a list, never a role ("Witkoff, and Kushner, ...").
 NOT_ROLE_OPENERS = word_set("who which where when whose that and or but as while if then")
-PREPOSITIONS = word_set("in at on of from with near outside inside for to by across")
+PREPOSITIONS = word_set(
+    "in at on of from with near outside inside for to by across between among against"
+)
 _TIME_BEFORE = re.compile(
     r"\b(?:(?:on|last|this|late|early|earlier)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|week|month|night|morning|evening|yesterday|today)\s*$"
@@ -240,8 +242,28 @@ def subject_before(masked: str, position: int, floor: int, gaz: Gazetteer) -> Me
         start = agent.start()
     mention = classify(masked, start, end, gaz)
     if mention is None or _after_preposition(masked, floor, start):
-        return _group_with_postmodifier(masked, end, floor, gaz) or mention
+        return (
+            _group_with_postmodifier(masked, end, floor, gaz)
+            or _role_with_postmodifier(masked, end, floor, gaz)
+            or mention
+        )
     return mention
+
+
+#: "The head of the Nordic panel mediating talks between Norway and Sweden says": a title
+#: opening the clause, with everything up to the cue as its post-modifier.
+_ROLE_CLAUSE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?]\s)|[,\"]\s*|--\s*|[—–]\s*)((?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){0,2}?([a-z]+)\s+(?:of|for)\s+"
+    r"[^,;:\"]+?)\s*$"
+)
+
+
+def _role_with_postmodifier(masked: str, end: int, floor: int, gaz: Gazetteer) -> Mention | None:
+    found = _ROLE_CLAUSE.search(masked, max(floor, end - 160), end)
+    if not found or found.group(2) not in gaz.role_words or found.start(1) < floor:
+        return None
+    text = found.group(1)
+    return Mention(text, found.start(1), found.end(1), "role", role=clean_role(text))
 
 
 def _after_preposition(masked: str, floor: int, start: int) -> bool:
@@ -350,7 +372,7 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
         return Mention(text, start, end, "body", name=bare)
     if head in gaz.group_nouns or _is_singular_group(head, gaz):
         group = re.sub(
-            r"^(?:(?:a|an|the|one|two|three|four|several|some|many)\s+)+",
+            r"^(?:(?:a|an|the|one|two|three|four|five|six|several|some|many)\s+)+",
             "",
             text,
             flags=re.IGNORECASE,

@@ -231,3 +231,36 @@ def test_a_numbered_group_with_two_heads_is_no_anaphor():
         "The two boys and one girl said they had been told it was a camp."
     )
     assert _rows(text)[0][0] == "boys and one girl"
+
+
+def test_a_role_in_the_lead_is_the_person_the_headline_names():
+    text = (
+        "Berg Expects Talks to Resume Soon\n\n"
+        "OSLO -- The head of the Nordic panel mediating talks between Norway and Sweden says "
+        "he expects the two countries to agree on a date this week.\n\n"
+        "Speaking to reporters in Oslo Monday, former Danish President Erik Berg said there is "
+        "an urgent need to settle the dispute."
+    )
+    found = extract(text, doc_id="t")
+    assert [s.speaker for s in found] == ["Erik Berg", "Erik Berg"]
+    assert found[0].speaker_mention.startswith("The head of the Nordic panel")
+
+
+def test_a_role_with_a_post_modifier_and_no_named_holder_stays_a_role():
+    text = (
+        "Talks to Resume Soon in Oslo\n\n"
+        "The head of the Nordic panel mediating talks between Norway and Sweden says a date "
+        "will be agreed this week."
+    )
+    found = extract(text, doc_id="t")
+    assert [(s.speaker, s.speaker_type) for s in found] == [
+        ("head of the Nordic panel mediating talks between Norway and Sweden", "role")
+    ]
+
+
+def test_four_opens_a_numbered_group_too():
+    text = (
+        "The foreign ministers of Egypt, Qatar, Chad and Turkey met on Monday.\n\n"
+        "The four top diplomats said in a statement that talks would resume."
+    )
+    assert _rows(text) == [("foreign ministers", "indirect", "talks would resume")]
