@@ -19,6 +19,7 @@ from ._lexicon import (
     SPEECH_VERBS,
     THAT_ONLY_CUES,
 )
+from ._quotes import headline_end
 from ._speakers import (
     NAME_PARTICLES,
     Mention,
@@ -483,6 +484,9 @@ def _head(masked, cue, unit, mention, role, after=None, aux=None) -> list[Attrib
     ):
         return []
     end = _content_end(masked, start, unit[1], aux)
+    if start < headline_end(masked) and cue.group() not in CHARACTERISING_CUES:
+        clause = _HEADLINE_CLAUSE.search(masked, start, end)  # "... Possible as Deadline Looms"
+        end = clause.start() if clause else end
     if _SUBORDINATE.match(masked, _after_dateline(masked, unit[0], mention.start), mention.start):
         comma = masked.find(",", start, end)  # "While X said A, the government ...": A only
         end = _strip_end(masked, start, comma) if comma > start else end
@@ -509,6 +513,8 @@ _SHORT_TAIL_END = re.compile(
 )
 
 
+#: A title-case headline's own clause after its content: "as Deadline Looms", "as Talks Stall".
+_HEADLINE_CLAUSE = re.compile(r"\s+(?:as|while|after|before|amid)\s+(?=[A-Z])")
 #: A subordinate clause opening the sentence: its content ends at the comma before the main one.
 _SUBORDINATE = re.compile(r"\s*(?:While|Although|Though|Whereas|Even\s+though|Even\s+as)\s")
 

@@ -181,7 +181,7 @@ class Resolver:
             earlier = self._numbered_antecedent(numbered, mention.start)
             if earlier is not None:
                 return earlier
-        name = mention.name or mention.text
+        name = self._full_pair(mention.name or mention.text)
         if mention.kind == "group" and mention.text.lower().startswith("the ") and " " not in name:
             for speaker in reversed(self.history):
                 if speaker.type == "group" and speaker.name.lower().endswith(name.lower()):
@@ -195,6 +195,14 @@ class Resolver:
         if mention.kind == "group" and " and " in name and name[:1].isupper():
             party = None  # "Russia and Ukraine announced": both sides, no single party
         return Speaker(name, None, party, mention.kind, False)
+
+    def _full_pair(self, name: str) -> str:
+        """'Kerry and Zarif' (a headline's surnames) with the full names the text gives them."""
+        parts = name.split(" and ")
+        if len(parts) != 2 or not all(re.fullmatch(r"[A-Z][\w'’\-]+", p) for p in parts):
+            return name
+        full = [next((n for _p, n in self.by_word.get(p, ()) if n.endswith(p)), p) for p in parts]
+        return " and ".join(full)
 
     def _numbered_antecedent(self, numbered: re.Match[str], at: int) -> Speaker | None:
         """'The two former U.S. diplomats say' after 'Gregg and Revere said': the pair; 'the two

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ._gazetteer import Gazetteer
+from ._quotes import headline_end
 from ._words import word_set
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -465,8 +466,17 @@ _NAME_AND = re.compile(r"(?:^|\s)([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+)\s+an
 _APPOSED_NAME_AND = re.compile(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+),\s+and\s+$")
 
 
+_HEADLINE_PAIR = re.compile(r"([A-Z][\w'’\-]+),\s+[A-Z][\w'’\-]+$")
+
+
 def coordinated_with(masked: str, mention: Mention, floor: int) -> Mention:
-    """A person mention preceded by "Name, and" speaks together with that name."""
+    """A person mention preceded by "Name, and" speaks together with that name; in a headline
+    "Kerry, Zarif Say ..." the two surnames speak together."""
+    listed = _HEADLINE_PAIR.match(masked, floor, mention.end)
+    if mention.kind == "person" and listed and mention.start < headline_end(masked):
+        both = f"{listed.group(1)} and {mention.name}"
+        start = listed.start(1)
+        return Mention(masked[start : mention.end], start, mention.end, "group", name=both)
     if mention.kind != "person" or " " not in (mention.name or ""):
         return mention
     partner = _APPOSED_NAME_AND.search(masked, max(floor, mention.start - 80), mention.start)

@@ -264,3 +264,21 @@ def test_four_opens_a_numbered_group_too():
         "The four top diplomats said in a statement that talks would resume."
     )
     assert _rows(text) == [("foreign ministers", "indirect", "talks would resume")]
+
+
+def test_a_headline_pair_of_surnames_speaks_together_and_its_own_clause_is_cut():
+    text = (
+        "Berg, Holm Say Nordic Deal Possible as Deadline Looms\n\n"
+        "Minister Erik Berg says he is hopeful. Foreign Minister Lars Holm said a deal is near."
+    )
+    found = extract(text, doc_id="t")
+    assert (found[0].speaker, found[0].speaker_mention, found[0].quote) == (
+        "Erik Berg and Lars Holm",
+        "Berg, Holm",
+        "Nordic Deal Possible",
+    )
+
+
+def test_a_characterising_headline_keeps_its_as():
+    text = "Berg Describes Visit to Oslo as 'Very Productive'\n\nErik Berg spoke on Monday."
+    assert [s.quote for s in extract(text, doc_id="t")] == ["Visit to Oslo as 'Very Productive'"]
