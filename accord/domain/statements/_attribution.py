@@ -487,7 +487,11 @@ def _head(masked, cue, unit, mention, role, after=None, aux=None) -> list[Attrib
     if start < headline_end(masked) and cue.group() not in CHARACTERISING_CUES:
         clause = _HEADLINE_CLAUSE.search(masked, start, end)  # "... Possible as Deadline Looms"
         end = clause.start() if clause else end
-    if _SUBORDINATE.match(masked, _after_dateline(masked, unit[0], mention.start), mention.start):
+    opening = _after_dateline(masked, unit[0], mention.start)
+    if (
+        _SUBORDINATE.match(masked, opening, mention.start)
+        and "," not in masked[opening : mention.start]
+    ):
         comma = masked.find(",", start, end)  # "While X said A, the government ...": A only
         end = _strip_end(masked, start, comma) if comma > start else end
     if end <= start:

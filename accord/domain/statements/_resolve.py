@@ -218,9 +218,24 @@ class Resolver:
                     return speaker
             if countries:
                 return self._last_parties(at, 2)
-        if countries:
+            pair = self._pair_written_before(at)
+            if pair is not None:
+                return pair
+        if countries or head in self.gaz.public_groups:
             return None
         return self._group_phrase_before(at, head)
+
+    def _pair_written_before(self, at: int) -> Speaker | None:
+        """'Putin and Trump met ... The two leaders said': the last two persons written
+        together ("X and Y") in this paragraph or the one before."""
+        floor = self._paragraph_before(at)
+        pairs = list(_NAME_PAIR.finditer(self.masked, floor, at))
+        for found in reversed(pairs):
+            surnames = [part.split()[-1] for part in found.groups()]
+            if all(word in self.by_word or word in self.spoken for word in surnames):
+                names = [self._full_name(word, found.start()) for word in surnames]
+                return Speaker(" and ".join(names), None, None, "group", False)
+        return None
 
     def _paragraph_before(self, at: int) -> int:
         """Start of the paragraph before the one holding `at` (blank lines skipped)."""
@@ -249,7 +264,11 @@ class Resolver:
         (this paragraph and the one before)."""
         floor = self._paragraph_before(at)
         for word in reversed(list(re.finditer(r"[a-z]+", self.masked[floor:at]))):
-            if word.group() == head or word.group() not in self.gaz.group_nouns:
+            if (
+                word.group() == head
+                or word.group() not in self.gaz.group_nouns
+                or word.group() in self.gaz.public_groups
+            ):
                 continue
             start = floor + word.start()
             modifiers = re.search(r"(?:\b[a-z]+\s+){0,2}$", self.masked[max(0, start - 40) : start])
@@ -427,6 +446,11 @@ def _appositive_after(masked: str, end: int) -> str | None:
 #: that points back at speakers already named.
 _NUMBERED = re.compile(
     r"(?:[Tt]he\s+(two|three|four|five|six)|([Bb]oth))\s+(?:(?!and\b)[\w.\-]+\s+){0,3}?([a-z]+)$"
+)
+
+
+_NAME_PAIR = re.compile(
+    r"\b([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s+and\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\b"
 )
 
 

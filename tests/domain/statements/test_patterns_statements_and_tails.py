@@ -282,3 +282,23 @@ def test_a_headline_pair_of_surnames_speaks_together_and_its_own_clause_is_cut()
 def test_a_characterising_headline_keeps_its_as():
     text = "Berg Describes Visit to Oslo as 'Very Productive'\n\nErik Berg spoke on Monday."
     assert [s.quote for s in extract(text, doc_id="t")] == ["Visit to Oslo as 'Very Productive'"]
+
+
+def test_a_subordinate_clause_before_the_speaker_leaves_the_content_whole():
+    text = "While in Oslo, Berg said talks, which began in May, would resume."
+    assert _rows(text) == [("Berg", "indirect", "talks, which began in May, would resume")]
+
+
+def test_the_two_leaders_are_the_two_persons_written_together_before():
+    text = (
+        "Prime Minister Erik Berg and President Lars Holm met in Helsinki on Monday. "
+        "The two leaders said the talks were useful."
+    )
+    assert _rows(text) == [("Erik Berg and Lars Holm", "indirect", "the talks were useful")]
+
+
+def test_a_numbered_group_never_points_back_at_the_public():
+    text = (
+        "Talks included residents of the valley.\n\nThe two negotiators said the talks were useful."
+    )
+    assert _rows(text) == [("negotiators", "indirect", "the talks were useful")]
