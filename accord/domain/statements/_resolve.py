@@ -17,6 +17,7 @@ from ._speakers import (
     MODIFIERS as _MODIFIERS,
 )
 from ._speakers import (
+    NAME_PARTICLES,
     Mention,
     appositive_role,
     clean_role,
@@ -364,6 +365,8 @@ class Resolver:
         if known is None and " " not in name:
             name = self._full_name(name, at)
             known = self._known(name)
+        elif known is None and not mention.role:
+            name = self._longer_name(name, at)
         role = mention.role or appositive
         self.roles.setdefault(name, role or self._name_role(name) or "")
         if known is not None:
@@ -375,6 +378,19 @@ class Resolver:
                 False,
             )
         return self._person_speaker(name, self.roles[name] or None, proposed=True)
+
+    def _longer_name(self, name: str, at: int) -> str:
+        """'De La Calle' after 'Humberto De la Calle': a surname of several words opening with
+        a particle is the full name written before with it (letter case aside)."""
+        if name.split()[0].lower() not in NAME_PARTICLES:
+            return name
+        tail = f" {name.casefold()}"
+        written = [full for position, full, _role in self.names if position < at]
+        spoken = [speaker.name for speaker in self.history if speaker.type == "person"]
+        for full in reversed([*written, *spoken]):
+            if full.casefold().endswith(tail):
+                return full
+        return name
 
     def _place_short_form(self, mention: Mention, name: str, at: int) -> Speaker | None:
         """'The North has rejected ...' after "North Korea": a person is never "the North";

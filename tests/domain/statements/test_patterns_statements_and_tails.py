@@ -302,3 +302,17 @@ def test_a_numbered_group_never_points_back_at_the_public():
         "Talks included residents of the valley.\n\nThe two negotiators said the talks were useful."
     )
     assert _rows(text) == [("negotiators", "indirect", "the talks were useful")]
+
+
+def test_a_surname_with_a_particle_is_the_full_name_written_before():
+    text = (
+        "Lead negotiator Humberto De la Torre said the talks will resume.\n\n"
+        '"We are ready," De La Torre said. De la Torre added that the date was set.'
+    )
+    assert [s.speaker for s in extract(text, doc_id="t")] == ["Humberto De la Torre"] * 3
+    assert [
+        s.speaker for s in extract("Erik Holm said yes. Ana Erik Holm said no.", doc_id="t")
+    ] == [
+        "Erik Holm",
+        "Ana Erik Holm",
+    ]
