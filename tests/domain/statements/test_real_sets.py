@@ -4,10 +4,12 @@ engine keeps the quality measured on them.
 The floors sit about one statement below the figures measured at the end of the third session:
 real dev 0.984 / 1.000 (tuned on; includes the former held-out A, whose one unseen run gave
 0.780 / 0.780), held-out B 1.000 / 1.000 (its first run gave 0.579 / 0.789; fixed from its miss
-lists since, no longer unseen) and held-out C 1.000 / 1.000 (its one clean run gave 0.753 /
-0.847; tuned on since). None of these is an unseen figure any more: they guard against
-regressions only. Scoring is the benchmark's: speaker by name or surname (pronouns never match),
-spans overlapping by at least half of the longer one, matched one to one.
+lists since, no longer unseen), held-out C 1.000 / 1.000 (its one clean run gave 0.753 /
+0.847; tuned on since) and, after the fourth session, held-out D 0.992 / 0.992 (its one clean
+run gave 0.786 / 0.855; tuned on since). None of these is an unseen figure any more: they
+guard against regressions only. Scoring is the benchmark's: speaker by name or surname
+(pronouns never match), spans overlapping by at least half of the longer one, matched one to
+one.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ FLOORS = {
     "dev": (0.96, 0.98),
     "heldout_b": (0.95, 0.95),
     "heldout_c": (0.97, 0.97),
-    "heldout_d": (0.78, 0.85),
+    "heldout_d": (0.97, 0.97),
 }
 FOLDERS = tuple(FLOORS)
 
