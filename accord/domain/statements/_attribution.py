@@ -41,9 +41,15 @@ _ADJUNCT_START = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
     r"(?:last|this)\b(?!\s+\w+['’]s\b))\b"
 )
+#: Tail-only adjuncts: '"...," Holm said of the talks.', '... said when asked about a deal.'
+_TAIL_ADJUNCT = r"(?:of|when|as|upon)\b"
 _TAIL = re.compile(
-    rf"^\s*(?:{_ADJUNCT_START.pattern}(?:(?!\bthat\b)[^,;:\"]){{0,60}}?)?\s*(?:[.!?]*\s*$|,\s*(?:but\s+|and\s+)?"
-    rf"(?:also\s+)?(?:{CUE_PATTERN.pattern})|,\s*[a-z]+ing\b)"
+    rf"^\s*(?:{_ADJUNCT_START.pattern}(?:(?!\bthat\b)[^,;:\"]){{0,60}}?)?\s*(?:[.!?]*\s*$|"
+    rf",\s*(?:but\s+|and\s+)?(?:also\s+)?(?:{CUE_PATTERN.pattern})|,\s*[a-z]+ing\b)"
+)
+#: After a content before the speaker, the tail may also end in "of ...", "when asked ...".
+_WIDE_TAIL = re.compile(
+    rf"^\s*{_TAIL_ADJUNCT}(?:(?!\bthat\b)[^,;:\"]){{0,60}}?\s*[.!?]*\s*$|{_TAIL.pattern}"
 )
 #: "..., the ministry said on Friday, the latest group returned under ..." (writer's apposition).
 _TRAILING_APPOSITION = re.compile(
@@ -403,7 +409,7 @@ def _head_or_tail(masked, cue, unit, mention, role, phrase_start=None) -> list[A
         or (place and re.match(r"\s*(?:that\b|[\w\"])", rest[place.end() :]))
     ):
         return _head(masked, cue, unit, mention, role, after)
-    if content_before and _TAIL.match(rest):
+    if content_before and _WIDE_TAIL.match(rest):
         return [Attribution(mention, cue.group(), cue.start(), *content_before, role)]
     if content_before and cue.group() in OBJECT_CUES and not _CLAUSE_OR_THAT.match(rest):
         return [Attribution(mention, cue.group(), cue.start(), *content_before, role)]
@@ -557,6 +563,11 @@ def _content_start(masked: str, position: int, limit: int) -> int:
     if place:  # "said in Seoul Thursday they sensed ...": a place and a day, then the content
         position += place.end()
         rest = masked[position:limit]
+    about = re.match(r"\s*of\s+[^,;:\"]{1,60}?\s(?=that\b)", rest)
+    if about:  # "said of the talks that ...": the topic is no content
+        position += about.end()
+        rest = masked[position:limit]
+        lead = 0
     if _ADJUNCT_START.match(rest, lead):
         window = rest[: min(len(rest), 160)]
         delimiter = re.search(r"\bthat\b|:|,(?=\s*\")|,", window)

@@ -131,6 +131,17 @@ class Resolver:
             if self._opens_sentence(position):
                 return self._person_speaker(name, role, proposed=self._known(name) is None)
             index -= 1
+        return self._surname_subject(floor, at)
+
+    def _surname_subject(self, floor: int, at: int) -> Speaker | None:
+        """'Berg was asked whether ... "Not this year," he replied.': an earlier speaker's
+        surname opening a sentence of the paragraph after the last person speaker."""
+        for word in reversed(list(_CAPITALISED.finditer(self.masked, floor, at))):
+            name = self.spoken.get(word.group())
+            if name and self._opens_sentence(word.start()):
+                for speaker in reversed(self.history):
+                    if speaker.name == name:
+                        return speaker
         return None
 
     def _statement_giver(self, at: int) -> Speaker | None:
@@ -465,6 +476,7 @@ _NUMBERED = re.compile(
 )
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’\-]+\b")
 _NAME_PAIR = re.compile(
     r"\b([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s+and\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\b"
 )

@@ -316,3 +316,34 @@ def test_a_surname_with_a_particle_is_the_full_name_written_before():
         "Erik Holm",
         "Ana Erik Holm",
     ]
+
+
+def test_a_tail_may_end_in_a_topic_or_a_when_clause():
+    text = (
+        '"We will come back," Holm said of the talks. "We always do."\n\n'
+        "\u201cI don\u2019t think so,\u201d Holm, 54, said when asked about a deal.\n\n"
+        '"It is over," Holm said as she left the building.'
+    )
+    assert [(kind, quote) for _s, kind, quote in _rows(text)] == [
+        ("direct", "We will come back"),
+        ("direct", "We always do."),
+        ("direct", "I don\u2019t think so"),
+        ("direct", "It is over"),
+    ]
+
+
+def test_as_and_of_after_a_head_cue_stay_content_or_topic():
+    text = "Holm said as many as 40 people had died. Holm said of the talks that they were useful."
+    assert [quote for _s, _k, quote in _rows(text)] == [
+        "as many as 40 people had died",
+        "they were useful",
+    ]
+
+
+def test_he_after_an_earlier_speakers_surname_opening_the_paragraph_is_that_speaker():
+    text = (
+        "Minister Erik Berg said the talks had stalled. Negotiator Ana Holm disagreed and said "
+        "the talks were going well.\n\n"
+        'Berg was asked whether talks would resume. "Not this year," he replied.'
+    )
+    assert [s.speaker for s in extract(text, doc_id="t")][-1] == "Erik Berg"
