@@ -160,8 +160,8 @@ def list_incidents(
         date_from=date_from,
         date_to=date_to,
     )
-    views = selectors.incident_list(seat=seat, truce=truce, filters=filters)
-    return [_incident(v) for v in views[: selectors.MAX_LISTED]]
+    page = selectors.incident_page(seat=seat, truce=truce, filters=filters)
+    return [_incident(v) for v in page.views]
 
 
 @router.get("/{process_id}/incidents/{incident_id}", response=IncidentOut)

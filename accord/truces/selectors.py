@@ -147,12 +147,52 @@ def incident_list(
     *, seat: Seat, truce: Truce, filters: IncidentFilter = IncidentFilter()
 ) -> list[IncidentView]:
     """Visible incidents of `truce` with a visible report matching `filters` (newest first)."""
+    return incident_page(seat=seat, truce=truce, filters=filters, limit=None).views
+
+
+@dataclass(frozen=True)
+class IncidentPage:
+    """One page of the register, newest first, and how many incidents match in all."""
+
+    views: list[IncidentView]
+    total: int
+
+
+def incident_page(
+    *,
+    seat: Seat,
+    truce: Truce,
+    filters: IncidentFilter = IncidentFilter(),
+    offset: int = 0,
+    limit: int | None = MAX_LISTED,
+) -> IncidentPage:
+    """The matching incidents ranked on light rows (ids, dates, statuses), then full records
+    for the listed ones only: a register of thousands of reports costs a page of them."""
     visible = report_visible(seat=seat).filter(incident__truce=truce)
-    matching = visible.filter(filters.report_q()).values("incident_id")
-    views = _views(seat, visible.filter(incident_id__in=matching))
+    matching = visible.filter(
+        incident_id__in=visible.filter(filters.report_q()).values("incident_id")
+    )
+    first_day: dict[int, date] = {}
+    for incident_id, day in matching.order_by("event_date", "id").values_list(
+        "incident_id", "event_date"
+    ):
+        first_day.setdefault(incident_id, day)
+    ranked = sorted(first_day, key=lambda pk: (first_day[pk], pk), reverse=True)
     if filters.status:
-        views = [v for v in views if v.status == filters.status]
-    return views
+        status = _latest_status(seat, ranked)
+        ranked = [
+            pk for pk in ranked if status.get(pk, Verification.Status.REPORTED) == filters.status
+        ]
+    listed = ranked[offset:] if limit is None else ranked[offset : offset + limit]
+    if len(listed) < len(ranked) or filters.status:
+        matching = visible.filter(incident_id__in=listed)
+    return IncidentPage(_views(seat, matching), len(ranked))
+
+
+def _latest_status(seat: Seat, incident_ids: list[int]) -> dict[int, str]:
+    """Each incident's latest visible verification status (absent: none visible)."""
+    rows = verification_visible(seat=seat).filter(incident_id__in=incident_ids)
+    return dict(rows.values_list("incident_id", "status"))
 
 
 def incident_get(*, seat: Seat, incident_id: int) -> IncidentView:
@@ -193,18 +233,24 @@ def duplicate_suggestions(*, seat: Seat, view: IncidentView) -> list[tuple[Incid
     return [(others[m.key], m.reason) for m in matches]
 
 
-def party_label(report: IncidentReport) -> str:
-    if report.alleged_party is not None:
-        return report.alleged_party.code
-    return report.alleged_actor or "unknown"
-
-
 def incident_counts(*, seat: Seat, truce: Truce) -> tuple[DailyCounts, DailyCounts]:
     """Daily counts of visible incidents by event type and by alleged party; each incident
-    counts once, on the date and category of its earliest visible report."""
-    views = _views(seat, report_visible(seat=seat).filter(incident__truce=truce))
-    by_type = daily_counts((v.first.event_date, v.first.event_type) for v in views)
-    by_party = daily_counts((v.first.event_date, party_label(v.first)) for v in views)
+    counts once, on the date and category of its earliest visible report. Read as plain
+    rows: the charts need five columns, not the reports."""
+    rows = (
+        report_visible(seat=seat)
+        .filter(incident__truce=truce)
+        .order_by("event_date", "id")
+        .values_list(
+            "incident_id", "event_date", "event_type", "alleged_party__code", "alleged_actor"
+        )
+    )
+    first: dict[int, tuple[date, str, str]] = {}
+    for incident_id, day, event_type, party_code, actor in rows:
+        if incident_id not in first:
+            first[incident_id] = (day, event_type, party_code or actor or "unknown")
+    by_type = daily_counts((day, kind) for day, kind, _ in first.values())
+    by_party = daily_counts((day, party) for day, _, party in first.values())
     return by_type, by_party
 
 

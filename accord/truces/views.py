@@ -26,6 +26,9 @@ from accord.truces.forms import (
     VerificationForm,
 )
 
+#: Incidents per page of the register (newest first); filters and the CSV export reach the rest.
+INCIDENTS_PER_PAGE = 50
+
 
 def _render(request: HttpRequest, template: str, context: dict, form_errors: bool = False):
     return render(request, template, context, status=400 if form_errors else 200)
@@ -125,18 +128,48 @@ def incident_list(request: HttpRequest, process_id: int, truce_id: int) -> HttpR
     seat = access_process(request.user, process_id)
     truce = selectors.truce_get(seat=seat, truce_id=truce_id)
     form = FilterForm(request.GET or None, process_id=process_id)
-    incidents = selectors.incident_list(seat=seat, truce=truce, filters=_filters(form))
+    number = _page_number(request)
+    page = selectors.incident_page(
+        seat=seat,
+        truce=truce,
+        filters=_filters(form),
+        offset=(number - 1) * INCIDENTS_PER_PAGE,
+        limit=INCIDENTS_PER_PAGE,
+    )
     context = {
         "seat": seat,
         "process": seat.process,
         "truce": truce,
         "filter_form": form,
-        "incidents": incidents[: selectors.MAX_LISTED],
-        "total": len(incidents),
-        "limit": selectors.MAX_LISTED,
+        "incidents": page.views,
+        "total": page.total,
+        "pages": _pagination(request, number, page.total),
     }
     template = "truces/incidents.html#rows" if request.htmx else "truces/incidents.html"
     return render(request, template, context)
+
+
+def _page_number(request: HttpRequest) -> int:
+    raw = request.GET.get("page", "1")
+    return int(raw) if raw.isdigit() and 0 < len(raw) < 7 and int(raw) > 0 else 1
+
+
+def _pagination(request: HttpRequest, number: int, total: int) -> dict[str, object]:
+    """Where this page sits and the query strings of its neighbours (filters kept)."""
+    last = max(1, -(-total // INCIDENTS_PER_PAGE))
+
+    def query(n: int) -> str:
+        params = request.GET.copy()
+        params["page"] = str(n)
+        return params.urlencode()
+
+    return {
+        "number": number,
+        "last": last,
+        "first_shown": (number - 1) * INCIDENTS_PER_PAGE + 1,
+        "previous": query(number - 1) if number > 1 else "",
+        "next": query(number + 1) if number < last else "",
+    }
 
 
 def _report_fields(data: dict) -> services.ReportFields:

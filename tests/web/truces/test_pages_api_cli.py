@@ -16,7 +16,7 @@ from accord.domain.visibility import Visibility
 from accord.truces import services
 from accord.truces.models import Incident, IncidentReport, Verification
 from tests.table import Table
-from tests.web.truces.helpers import file, make_truce
+from tests.web.truces.helpers import fields, file, make_truce
 
 HEADER = (
     "event_date,event_type,sub_event_type,actor1,admin1,location,latitude,longitude,"
@@ -224,3 +224,56 @@ def test_cli_list_import_export_round_trip(table: Table, tmp_path) -> None:
     bad.write_text(HEADER + ROW.replace("50.45", "100"), encoding="utf-8")
     failed = runner.invoke(app, ["truce", "import", str(bad), "--truce", str(truce.pk)])
     assert failed.exit_code == 1 and "row 2, latitude" in failed.output
+
+
+def test_register_pages_newest_first_with_filters_kept(table: Table, monkeypatch) -> None:
+    """The register lists a page of incidents at a time; the pager keeps the filters."""
+    monkeypatch.setattr("accord.truces.views.INCIDENTS_PER_PAGE", 2)
+    truce = make_truce(table)
+    for day in range(1, 6):
+        file(table, "ua", truce, alleged="RU", event_date=date(2026, 2, day), location=f"V-{day}x")
+    file(table, "ru", truce, alleged="UA", event_type="Battles", sub_event_type="Armed clash")
+    client = client_for(table, "mediator")
+    url = f"/p/{table.process.pk}/truces/{truce.pk}/incidents/"
+    shown = [
+        [day for day in range(1, 6) if f"V-{day}x" in client.get(url, params).content.decode()]
+        for params in (
+            {"event_type": "Explosions/Remote violence"},
+            {"event_type": "Explosions/Remote violence", "page": "2"},
+            {"event_type": "Explosions/Remote violence", "page": "3"},
+        )
+    ]
+    assert shown == [[4, 5], [2, 3], [1]]
+    first = client.get(url, {"event_type": "Explosions/Remote violence"}).content.decode()
+    assert "5 incidents, newest first: page 1 of 3" in first
+    assert "event_type=Explosions%2FRemote+violence&amp;page=2" in first
+    assert "Newer</a>" not in first
+    last = client.get(url, {"event_type": "Explosions/Remote violence", "page": "3"})
+    assert "Older</a>" not in last.content.decode() and "Newer</a>" in last.content.decode()
+    for junk in ("0", "-1", "x", "9" * 12):
+        assert client.get(url, {"page": junk}).status_code == 200
+
+
+def test_truce_chart_counts_each_incident_once_on_its_first_visible_report(table: Table) -> None:
+    from accord.truces import selectors
+
+    truce = make_truce(table)
+    first = file(table, "ua", truce, alleged="RU", event_date=date(2026, 2, 2))
+    services.report_file(
+        seat=table.seat("ru"),
+        truce=truce,
+        incident=first.incident,
+        fields=fields(
+            event_date=date(2026, 2, 3),
+            event_type="Battles",
+            sub_event_type="Armed clash",
+            alleged_actor="UA unit",
+        ),
+        visibility=Visibility.PUBLIC,
+    )
+    file(table, "ua", truce, Visibility.OWN, event_date=date(2026, 2, 4), alleged_actor="")
+    mediator = selectors.incident_counts(seat=table.seat("mediator"), truce=truce)
+    assert mediator[0].series == {"Explosions/Remote violence": [1]}  # not Battles, not twice
+    assert mediator[1].series == {"RU": [1]} and mediator[1].days == [date(2026, 2, 2)]
+    ukraine = selectors.incident_counts(seat=table.seat("ua"), truce=truce)
+    assert ukraine[1].series == {"RU": [1, 0, 0], "unknown": [0, 0, 1]}
