@@ -84,6 +84,8 @@ _CONTENT_CUT = re.compile(
     rf",\s*(?:but\s+|and\s+)?(?:also\s+)?(?:{CUE_PATTERN.pattern})\s+that\b"
     rf"|\s+(?:but|and)\s+(?:also\s+)?(?:added|noted|said|warned|stressed|insisted)\b"
     r"|,\s*according to\b"
+    rf"|,\s*(?:and|but)\s+(?!(?:that|he|she|his|her|they|their|it|its|we|I)\b)"
+    rf"(?:[A-Za-z][\w'’\-]*\s+){{1,4}}?(?:{CUE_PATTERN.pattern})\s+(?!to\b)"
     rf"|,\s*but\s+(?:also\s+)?(?:{CUE_PATTERN.pattern})"
     r"|\s+and\s+(?:accused|called|urged|denied|rejected|dismissed|vowed|demanded)\b"
     r"|\s+and\s+(?:expressing|urging|calling|warning|accusing|insisting|stressing|vowing|"
@@ -267,6 +269,8 @@ def _cue_allowed(masked: str, cue: re.Match[str], unit: tuple[int, int]) -> bool
             re.search(r"[,\"]\s*$", masked[floor : cue.start()])
         )
     following = masked[cue.end() : cue.end() + 4]
+    if word.lower().startswith(("warn", "caution")) and following.startswith(" of "):
+        return False  # "warned of a grave risk": a noun object, no reported content
     if following.startswith(" to") and word in ("said", "says"):
         return False
     if word == "calling" and following.strip() in ("for", "on", "in"):

@@ -17,7 +17,7 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 AUXILIARIES = word_set(
     "has have had is are was were been also later earlier previously again reportedly "
     "publicly then further separately repeatedly once yet will would could may might "
-    "had also has since"
+    "had also has since there"
 )
 #: Lowercase modifiers allowed in an unnamed speaker ("a senior official", "the ministry").
 MODIFIERS = word_set(
@@ -254,8 +254,8 @@ def subject_before(masked: str, position: int, floor: int, gaz: Gazetteer) -> Me
 #: "The head of the Nordic panel mediating talks between Norway and Sweden says": a title
 #: opening the clause, with everything up to the cue as its post-modifier.
 _ROLE_CLAUSE = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?]\s)|[,\"]\s*|--\s*|[—–]\s*)((?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+){0,2}?([a-z]+)\s+(?:of|for)\s+"
-    r"[^,;:\"]+?)\s*$"
+    r"(?:^|(?<=\n)|(?<=[.!?]\s)|[,\"]\s*|--\s*|[—–]\s*)"
+    r"((?:[Tt]he|[Aa]n?)\s+(?:[\w'’.\-]+\s+){0,3}?([a-z]+)\s+(?:of|for|to|from|in)\s+[^,;:\"]+?)\s*$"
 )
 
 

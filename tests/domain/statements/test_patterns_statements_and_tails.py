@@ -347,3 +347,33 @@ def test_he_after_an_earlier_speakers_surname_opening_the_paragraph_is_that_spea
         'Berg was asked whether talks would resume. "Not this year," he replied.'
     )
     assert [s.speaker for s in extract(text, doc_id="t")][-1] == "Erik Berg"
+
+
+def test_a_title_with_a_lowercase_place_opening_the_sentence_is_the_speaker():
+    text = (
+        "OSLO \u2014 The European Union's envoy to the region warned Tuesday that the truce was "
+        "at risk.\n\nThe head of the mission in the north said the road was closed."
+    )
+    assert [(s.speaker, s.quote) for s in extract(text, doc_id="t")] == [
+        ("European Union's envoy to the region", "the truce was at risk"),
+        ("head of the mission in the north", "the road was closed"),
+    ]
+
+
+def test_warned_of_is_a_noun_object():
+    assert _rows("Nordic Envoy Warns of 'Grave Risk' to Truce\n\nHolm warned of a risk.") == []
+
+
+def test_a_second_speaker_after_and_ends_the_first_content_and_speaks():
+    text = (
+        "The government has said it will not negotiate under fire, and officials there insist "
+        "the rebels broke the truce first."
+    )
+    assert _rows(text) == [
+        ("government", "indirect", "it will not negotiate under fire"),
+        ("officials", "indirect", "the rebels broke the truce first"),
+    ]
+    text = "Berg said he had warned the rebels, and his aides had told them to stop."
+    assert _rows(text) == [
+        ("Berg", "indirect", "he had warned the rebels, and his aides had told them to stop")
+    ]
