@@ -53,6 +53,35 @@ def test_postgres_url_keeps_credentials_decoded() -> None:
     assert (config["USER"], config["PASSWORD"], config["PORT"]) == ("accord", "s@cret", "5433")
 
 
+def test_sqlite_connections_persist_per_thread_like_postgres() -> None:
+    for url in ("sqlite:////var/lib/accord/db.sqlite3", "postgres://a@h/n"):
+        assert database_from_url(url)["CONN_MAX_AGE"] > 0, url
+
+
+def test_serve_freezes_what_it_preloaded_before_granian_forks(db: None, monkeypatch) -> None:
+    """Workers inherit a frozen heap: their full collections skip Django and the views."""
+    import gc
+
+    import granian
+
+    seen: dict[str, int] = {}
+
+    class Recorder:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            seen["workers"] = int(kwargs["workers"])
+
+        def serve(self) -> None:
+            seen["frozen"] = gc.get_freeze_count()
+
+    monkeypatch.setattr(granian, "Granian", Recorder)
+    try:
+        result = CliRunner().invoke(app, ["serve", "--workers", "2"])
+    finally:
+        gc.unfreeze()
+    assert result.exit_code == 0, result.output
+    assert seen["workers"] == 2 and seen["frozen"] > 10_000
+
+
 def test_unknown_database_scheme_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="DATABASE_URL"):
         database_from_url("mysql://x/y")
