@@ -43,7 +43,9 @@ def job_start(*, actor: Any, kind: str, params: dict[str, Any], process_id: int 
     if kind not in _HANDLERS:
         raise ValueError(f"No handler is registered for job kind {kind!r}")
     job = Job.objects.create(
-        kind=kind, params=params, process_id=process_id,
+        kind=kind,
+        params=params,
+        process_id=process_id,
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     audit_append(actor=actor, action="job.start", obj=job, change=params, process_id=process_id)
@@ -93,11 +95,17 @@ def run_job(job_id: int) -> Job:
 @transaction.atomic
 def _finish(job: Job, *, status: str, result: dict | None = None, error: str = "") -> None:
     Job.objects.filter(pk=job.pk).update(
-        status=status, result=result or {}, error=error, finished_at=timezone.now(),
+        status=status,
+        result=result or {},
+        error=error,
+        finished_at=timezone.now(),
         progress=1.0 if status == Job.Status.DONE else job.progress,
     )
     audit_append(
-        actor="system", action=f"job.{status}", obj=job, change={"error": error},
+        actor="system",
+        action=f"job.{status}",
+        obj=job,
+        change={"error": error},
         process_id=job.process_id,
     )
 
@@ -106,6 +114,7 @@ def recover_interrupted_jobs() -> int:
     """Mark jobs left running by a stopped server as failed, so nobody waits on them."""
     stale = Job.objects.filter(status__in=[Job.Status.QUEUED, Job.Status.RUNNING])
     return stale.update(
-        status=Job.Status.FAILED, error="Interrupted: the server stopped before it finished.",
+        status=Job.Status.FAILED,
+        error="Interrupted: the server stopped before it finished.",
         finished_at=timezone.now(),
     )
