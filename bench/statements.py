@@ -260,8 +260,9 @@ handled. The real sets are small (62 clean unseen statements in E), so one state
 about 0.016; the synthetic held-out figures are an optimistic bound written by the engine's
 author."""
 COMMAND = """\
-Command: `.venv/bin/python bench/statements.py --spacy-model DIR` (DIR: an English spaCy
-pipeline with a parser, see docs/statements.md; without it textacy is reported as not run)."""
+Command: `.textacy-venv/bin/python bench/statements.py --spacy-model DIR` (the textacy
+environment and DIR, an English spaCy pipeline with a parser, as docs/statements.md sets them
+up; with `.venv/bin/python` and no DIR, textacy is reported as not run)."""
 
 
 def write(lines, speeds, textacy_note, n_texts, no_write) -> None:
