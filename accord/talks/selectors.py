@@ -77,6 +77,15 @@ def round_list(*, seat: Seat) -> QuerySet[Round]:
     )
 
 
+def round_timeline(*, seat: Seat) -> QuerySet[Round]:
+    """Rounds with their sessions' titles, formats and working groups: what the dashboard's
+    timeline shows, without the participants and minutes a round's own page reads."""
+    sessions = Session.objects.filter(round__process=seat.process).select_related("working_group")
+    return Round.objects.filter(process=seat.process).prefetch_related(
+        Prefetch("sessions", queryset=sessions)
+    )
+
+
 def round_get(*, seat: Seat, round_id: int) -> Round:
     return _get(round_list(seat=seat), round_id)
 

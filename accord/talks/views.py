@@ -27,7 +27,7 @@ def process_dashboard(request: HttpRequest, process_id: int) -> HttpResponse:
     context = {
         "seat": seat,
         "process": seat.process,
-        "rounds": selectors.round_list(seat=seat),
+        "rounds": selectors.round_timeline(seat=seat),
         "working_groups": selectors.working_group_list(seat=seat),
         "matrix_parties": parties,
         "matrix_rows": rows,
