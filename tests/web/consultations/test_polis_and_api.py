@@ -83,8 +83,10 @@ def test_import_a_zip_through_a_job(table, settings, django_capture_on_commit_ca
     ],
 )
 def test_bad_polis_input_is_refused_and_nothing_is_written(
-    table, settings, django_capture_on_commit_callbacks, files, message
+    table, settings, django_capture_on_commit_callbacks, files, message, tmp_path
 ) -> None:
+    # A data directory of its own: another worker's import may be staged in the shared one.
+    settings.MEDIA_ROOT = str(tmp_path)
     response = post_import(
         table,
         login(table, "mediator"),
