@@ -10,21 +10,13 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from ._classify import appositive_role, clean_role, outlet_name
 from ._gazetteer import Gazetteer
+from ._mention import MODIFIERS as _MODIFIERS
+from ._mention import NAME_PARTICLES, Mention
 from ._model import KnownPerson
 from ._quotes import headline_end
-from ._speakers import (
-    MODIFIERS as _MODIFIERS,
-)
-from ._speakers import (
-    NAME_PARTICLES,
-    Mention,
-    appositive_role,
-    clean_role,
-    outlet_name,
-    skip_auxiliaries_back,
-    subject_before,
-)
+from ._speakers import skip_auxiliaries_back, subject_before
 
 
 @dataclass(frozen=True)
