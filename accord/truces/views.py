@@ -166,7 +166,6 @@ def _pagination(request: HttpRequest, number: int, total: int) -> dict[str, obje
     return {
         "number": number,
         "last": last,
-        "first_shown": (number - 1) * INCIDENTS_PER_PAGE + 1,
         "previous": query(number - 1) if number > 1 else "",
         "next": query(number + 1) if number < last else "",
     }
