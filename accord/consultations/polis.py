@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -41,6 +40,7 @@ from accord.domain.consultation import (
     read_polis,
     write_polis,
 )
+from accord.files.staging import staging_dir
 from accord.jobs.models import Job
 from accord.jobs.runner import job_start, register_job
 from accord.talks.access import Seat
@@ -54,9 +54,7 @@ _MODERATED_OF = {Moderation.ACCEPTED: 1, Moderation.PENDING: 0, Moderation.REJEC
 
 
 def _imports_dir() -> Path:
-    folder = Path(settings.MEDIA_ROOT) / "consultation-imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return staging_dir("consultation-imports")
 
 
 def _unpack(files: Mapping[str, bytes], folder: Path) -> None:

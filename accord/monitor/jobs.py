@@ -8,9 +8,9 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 
+from accord.files.staging import staging_dir
 from accord.jobs.models import Job
 from accord.jobs.runner import Report, job_start, register_job
 from accord.monitor.services import files_ingest
@@ -21,7 +21,7 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._#-]+")
 
 
 def staging_root() -> Path:
-    return Path(settings.MEDIA_ROOT) / "monitor-uploads"
+    return staging_dir("monitor-uploads")
 
 
 def safe_name(name: str) -> str:

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from django.conf import settings
 
 from accord.files import storage
+from accord.files.staging import staging_root
 from accord.ops import crypto, database
 
 FORMAT = 1
@@ -58,10 +59,16 @@ def files_dir() -> Path:
 
 
 def _uploaded_files() -> list[tuple[str, Path]]:
+    """Files under the media root, except uploads in flight (accord/files/staging.py)."""
     root = files_dir()
     if not root.is_dir():
         return []
-    found = [p for p in sorted(root.rglob("*")) if p.is_file() and not p.is_symlink()]
+    staging = staging_root()
+    found = [
+        p
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.is_symlink() and not p.is_relative_to(staging)
+    ]
     return [(f"files/{p.relative_to(root).as_posix()}", p) for p in found]
 
 

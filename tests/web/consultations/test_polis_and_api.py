@@ -98,7 +98,7 @@ def test_bad_polis_input_is_refused_and_nothing_is_written(
     assert response.status_code == 400
     assert message in body
     assert not Consultation.objects.exists() and not Vote.objects.exists()
-    imports = Path(settings.MEDIA_ROOT) / "consultation-imports"
+    imports = Path(settings.MEDIA_ROOT) / "staging" / "consultation-imports"
     assert not imports.exists() or not any(imports.iterdir())
 
 

@@ -27,6 +27,9 @@ def test_restore_into_an_empty_installation_reproduces_every_record(
         upload = source.data_dir / "files" / "ab" / "abcdef.pdf"
         upload.parent.mkdir(parents=True)
         upload.write_bytes(b"%PDF-1.4 list of 314 names")
+        in_flight = source.data_dir / "files" / "staging" / "monitor-uploads" / "f1" / "a.html"
+        in_flight.parent.mkdir(parents=True)
+        in_flight.write_bytes(b"<p>an article a job has not read yet</p>")
         source.run("backup", str(archive), "--passphrase-file", str(passphrase))
         before = source.inspect()
     assert b"314" not in archive.read_bytes()  # sealed
@@ -41,9 +44,11 @@ def test_restore_into_an_empty_installation_reproduces_every_record(
         assert again.returncode == 1 and "already holds data" in again.stderr
         doctor = target.run("doctor", check=False)
         restored_upload = (target.data_dir / "files" / "ab" / "abcdef.pdf").read_bytes()
+        restored_staging = (target.data_dir / "files" / "staging").exists()
     assert before["audit_entries"] > 10 and len(before["records"]) > 20
     assert after["records"] == before["records"]
     assert after["audit_entries"] == before["audit_entries"] and after["audit_intact"]
     assert after["sealed"], "the append-only triggers must exist again after a restore"
     assert restored_upload == b"%PDF-1.4 list of 314 names"
+    assert not restored_staging, "uploads in flight are not records: backups leave them out"
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr
