@@ -6,7 +6,7 @@ UV := $(VENV)/bin/uv
 ACCORD := $(VENV)/bin/accord
 export ACCORD_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: demo test venv venv-dev browser lint serve bench clean
+.PHONY: demo test venv venv-dev browser screenshot lint serve bench clean
 
 demo: $(VENV)/.runtime-installed  ## set up, load the demo scenario and serve on http://127.0.0.1:8000
 	$(ACCORD) migrate
@@ -39,6 +39,10 @@ $(VENV)/.dev-installed: pyproject.toml $(VENV)/.runtime-installed
 
 browser:  ## Debian's chromium for the browser tests (never `playwright install`)
 	@./scripts/ensure-chromium.sh
+
+screenshot: $(VENV)/.dev-installed browser  ## redraw docs/screenshot.png (the README's picture)
+	ACCORD_SCREENSHOT=$(CURDIR)/docs/screenshot.png $(PY) -m pytest \
+	  tests/browser/test_seats.py -k ukraine_sees_its_own
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
