@@ -51,11 +51,13 @@ def serve(
     from granian.http import HTTP1Settings
 
     import accord.web.wsgi  # noqa: F401  (preload: forked workers inherit the loaded app)
+    from accord.files.staging import staging_sweep
     from accord.jobs.runner import recover_interrupted_jobs
 
     get_resolver().url_patterns  # noqa: B018  (imports every view module before the fork)
 
     interrupted = recover_interrupted_jobs()
+    swept = staging_sweep()  # their uploads in flight will never be read now
     connections.close_all()  # never share a database connection across fork
     # Everything loaded so far lives as long as the server: move it out of the collector's
     # reach, so that the forked workers' full collections scan only what requests allocate
@@ -64,6 +66,8 @@ def serve(
     gc.freeze()
     if interrupted:
         typer.echo(f"Marked {interrupted} interrupted job(s) as failed.")
+    if swept:
+        typer.echo(f"Removed {swept} upload folder(s) that interrupted jobs left behind.")
     typer.echo(f"Accord is serving on http://{host}:{port}/ (Ctrl+C to stop)")
     Granian(
         "accord.web.wsgi:application",
