@@ -56,7 +56,8 @@ _TRAILING_APPOSITION = re.compile(
 )
 #: Content offset meaning "the quotation that makes up the previous unit".
 PREVIOUS = -1
-_ZERO_SUBJECT = re.compile(r"(?:,\s*(?:but|and)?|\b(?:but|and))\s*$")
+#: A clause with no subject of its own after a comma or a dash ("- saying that ...").
+_ZERO_SUBJECT = re.compile(r"(?:(?:,|\s[-–—]{1,2})\s*(?:but|and)?|\b(?:but|and))\s*$")
 #: After "told", a hearer with no reported clause behind it: '"...," Trump told business leaders.'
 _CLAUSE_OR_THAT = re.compile(
     r"[^.;:\"]*?\b(?:that|was|were|is|are|had|has|have|would|will|could|can|must)\b"
@@ -273,7 +274,7 @@ def _head_or_tail(masked, cue, unit, mention, role, phrase_start=None) -> list[A
 
 def _head(masked, cue, unit, mention, role, after=None, aux=None) -> list[Attribution]:
     start = content_start(masked, skip_object(masked, cue) if after is None else after, unit[1])
-    if start < 0:
+    if start < 0 or _BY_GERUND.match(masked, start, unit[1]):
         return []
     reports = not masked[cue.end() : start].strip() and reported_speech(masked, start, unit[1])
     if (
@@ -301,6 +302,8 @@ def _head(masked, cue, unit, mention, role, after=None, aux=None) -> list[Attrib
     return [Attribution(mention, cue.group(), cue.start(), start, end, role, bool(reports))]
 
 
+#: "responded Sunday by expressing "disappointment" with ...": the manner of answering, no clause.
+_BY_GERUND = re.compile(r"by\s+[a-z]+ing\b")
 #: A title-case headline's own clause after its content: "as Deadline Looms", "as Talks Stall".
 _HEADLINE_CLAUSE = re.compile(r"\s+(?:as|while|after|before|amid)\s+(?=[A-Z])")
 #: A subordinate clause opening the sentence: its content ends at the comma before the main one.

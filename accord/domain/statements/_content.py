@@ -12,6 +12,7 @@ from ._lexicon import CUE_PATTERN, OBJECT_CUES
 #: An adjunct between a cue and its content ("said on Thursday", "said in Seoul", "said last week").
 ADJUNCT_START = re.compile(
     r"(?:on|in|at(?!\s+(?:least|most)\b)|via|during|after|before|from|to|late|earlier|later|through|while|"
+    r"early(?=\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|today|on)\b)|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
     r"(?:last|this)\b(?!\s+\w+['’]s\b))\b"
 )
@@ -87,7 +88,8 @@ _CONTENT_OPENER = re.compile(
 )
 #: A bare time word between cue and content ("said Thursday he would travel").
 BARE_TIME = re.compile(
-    r"\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"\s*(?:on\s+)?(?:(?:early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"yesterday|today|"
     r"tonight|last\s+(?:week|month|night)|this\s+(?:week|month|morning))\b(?!['’])"
 )
 

@@ -103,4 +103,9 @@ def cue_allowed(masked: str, cue: re.Match[str], unit: tuple[int, int]) -> bool:
         return True
     if PASSIVE_REPORT.search(before) or QUOTED_AS.search(before):
         return True
-    return bool(re.search(r"(?:,\s*(?:but\s+|and\s+)?|\b(?:is|are|was|were|been)\s+)$", before))
+    # "..., adding that" and "... - saying that": a comma or a dash sets off the participle
+    return bool(
+        re.search(
+            r"(?:(?:,|\s[-–—]{1,2})\s*(?:but\s+|and\s+)?|\b(?:is|are|was|were|been)\s+)$", before
+        )
+    )
