@@ -60,6 +60,7 @@ _CONTENT_CUT = re.compile(
     r"signal|sign|warning|admission|prediction|promise|pledge)\b"
     r"|,\s*(?:apparently|reportedly|presumably|seemingly|evidently)\b"
     r"|,\s*citing\b"
+    r"|,\s*referring\s+to\b"
 )
 _SAME_AUX_CUT = r"\s+and\s+{aux}\s+(?:also\s+)?\w+ed\b"
 #: A quotation opening the content and then the writer's own clause: 'said that "X," although'.

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ._classify import appositive_role, clean_role
 from ._gazetteer import Gazetteer
 from ._groups import GroupResolution, Speaker
-from ._mention import NAME_PARTICLES, Mention
+from ._mention import AGENTS, NAME_PARTICLES, Mention
 from ._model import KnownPerson
 from ._quotes import headline_end
 from ._speakers import skip_auxiliaries_back, subject_before
@@ -179,7 +179,7 @@ class Resolver(GroupResolution):
             known = self._known(name)
             party = known.party if known and known.party else self._role_party(name, role)
             return Speaker(name, self.roles[name], party, "person", known is None)
-        return Speaker(role, role, self.gaz.party_of(role), "role", False)
+        return Speaker(_unnamed_head(role), role, self.gaz.party_of(role), "role", False)
 
     def _role_party(self, name: str, role: str) -> str | None:
         """The party of the title the holder was given, else of the bare title."""
@@ -199,7 +199,7 @@ class Resolver(GroupResolution):
         later = [name for position, name in fitting if position >= at]
         if earlier or later:
             return earlier[-1] if earlier else later[0]
-        return self._named_later(party, at)
+        return self._named_later(party, at, role)
 
     def _headline_person(self, at: int) -> str | None:
         """'Mbeki Expects Sudans to Resume Talks' then 'The head of the AU panel says ...' in
@@ -215,7 +215,7 @@ class Resolver(GroupResolution):
                     return name
         return None
 
-    def _named_later(self, party: str | None, at: int) -> str | None:
+    def _named_later(self, party: str | None, at: int, role: str) -> str | None:
         """A title in the headline or lead, before anyone is named ("North Korea's chief
         envoy warns ..."), is the first person named after it whose title has its party."""
         if party is None or any(position < at for position, _n, _t in self.names):
@@ -223,6 +223,21 @@ class Resolver(GroupResolution):
         for _position, name, title in self.names:
             if self.gaz.party_of(title) == party:
                 return name
+        return self._named_next_paragraph(role, at)
+
+    def _named_next_paragraph(self, role: str, at: int) -> str | None:
+        """'The chief U.S. negotiator said ...' opening the lead and '"...," Wendy Sherman
+        said' in the paragraph after: wire copy often names the holder one paragraph later.
+        Only the first full name of that paragraph, given no title or the same title (a name
+        with another title is someone else)."""
+        paragraph = re.compile(r"\n\s*\n").search(self.masked, at)
+        if paragraph is None:
+            return None
+        following = re.compile(r"\n\s*\n").search(self.masked, paragraph.end())
+        end = following.start() if following else len(self.masked)
+        for position, name, title in self.names:
+            if paragraph.end() <= position < end:
+                return name if not title or _title_head(title) == _title_head(role) else None
         return None
 
     def _person(self, mention: Mention, at: int, appositive: str | None) -> Speaker:
@@ -322,7 +337,16 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’\-]+\b")
 
 def _title_head(title: str) -> str:
     """The title's head noun: "ambassador" in "Former Ambassador to South Korea"."""
-    return re.split(r"\s+(?:to|for|of|in)\s+", title.lower(), maxsplit=1)[0].split()[-1]
+    return re.split(r"\s+(?:to|for|of|in|at)\s+", title.lower(), maxsplit=1)[0].split()[-1]
+
+
+def _unnamed_head(role: str) -> str:
+    """An unnamed agent is named by the head with its pre-modifiers, not by whom it acts for
+    (the annotation guideline; as for "a spokesperson for Minister X"): "spokesman" for
+    "spokesman for the farmers' movement". Other titles keep their post-modifier ("head of the
+    mission"), which is all that tells them apart."""
+    head = re.match(rf"(.*?\b(?:{AGENTS}))\s+for\s", role)
+    return head.group(1) if head else role
 
 
 def _strip_possessive(name: str) -> str:

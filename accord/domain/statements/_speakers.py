@@ -216,7 +216,7 @@ def subject_before(masked: str, position: int, floor: int, gaz: Gazetteer) -> Me
 #: opening the clause, with everything up to the cue as its post-modifier.
 _ROLE_CLAUSE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?]\s)|[,\"]\s*|--\s*|[—–]\s*)"
-    r"((?:[Tt]he|[Aa]n?)\s+(?:[\w'’.\-]+\s+){0,3}?([a-z]+)\s+(?:of|for|to|from|in)\s+[^,;:\"]+?)\s*$"
+    r"((?:[Tt]he|[Aa]n?)\s+(?:[\w'’.\-]+\s+){0,3}?([a-z]+)\s+(?:of|for|to|from|in|at)\s+[^,;:\"]+?)\s*$"
 )
 
 

@@ -53,3 +53,40 @@ def test_answering_by_a_gerund_is_manner_not_content():
         "but said the country is ready to talk."
     )
     assert _rows(text) == [("government spokesman", "indirect", "the country is ready to talk")]
+
+
+def test_a_title_opening_the_lead_is_the_person_named_in_the_next_paragraph():
+    text = (
+        "Fishing Talks Make Progress\n\n"
+        "The chief U.S. negotiator at the fishing talks with Iceland said on Thursday that hope "
+        "for a deal remains.\n\n"
+        '"We are close," Jana Holm said.'
+    )
+    assert _rows(text) == [
+        ("Jana Holm", "indirect", "hope for a deal remains"),
+        ("Jana Holm", "direct", "We are close"),
+    ]
+
+
+def test_a_name_with_another_title_in_the_next_paragraph_is_someone_else():
+    text = (
+        "Fishing Talks Make Progress\n\n"
+        "The chief U.S. negotiator at the fishing talks with Iceland said on Thursday that hope "
+        "for a deal remains.\n\n"
+        "Iceland's Foreign Minister Karl Berg said the boats must wait."
+    )
+    rows = _rows(text)
+    assert rows[0] == (
+        "chief U.S. negotiator at the fishing talks with Iceland",
+        "indirect",
+        "hope for a deal remains",
+    )
+    assert rows[1][0] == "Karl Berg"
+
+
+def test_an_unnamed_person_is_the_head_without_its_post_modifier_and_the_gloss_is_cut():
+    text = (
+        "A spokesman for the Icelandic fishermen said the talks were useful, referring to the "
+        "group's demands for lower taxes."
+    )
+    assert _rows(text) == [("spokesman", "indirect", "the talks were useful")]
