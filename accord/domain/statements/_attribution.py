@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ._classify import appositive_role, classify, clean_role, coordinated_with
+from ._colon import colon_attribution
 from ._content import (
     ADJUNCT_START,
     BARE_TIME,
@@ -100,6 +101,9 @@ def find_attributions(masked: str, unit: tuple[int, int], gaz: Gazetteer) -> lis
         found.extend(made)
         if made:
             last = made[-1].mention
+    colon = None if found else colon_attribution(masked, unit, gaz)
+    if colon is not None:  # 'Holm was blunt: "..."', "Berg: 'We Are Close'": no speech verb
+        found.append(Attribution(colon[0], ":", colon[1], colon[1], colon[2]))
     return found
 
 

@@ -69,8 +69,7 @@ STATEMENT_FROM = re.compile(
 #: After a characterising verb, the speaker's quoted words: "Y as/to "Z"" (described, hailed,
 #: compared) or, after called, "Z" at once or after a short object ("called the talks "useful"").
 _AS_TO_QUOTE = re.compile(
-    r"\s+(?:[^.;:\"]|(?<=[A-Z])\.(?=[A-Z\s]))"
-    r"{1,150}?\s(?:as|to)\s+(?:a\s+|an\s+|the\s+)?[\"'‘]"
+    r"\s+(?:(?:[^.;:\"]|(?<=[A-Z])\.(?=[A-Z\s])){1,150}?\s)?(?:as|to)\s+(?:a\s+|an\s+|the\s+)?[\"'‘]"
 )
 _CALLED_QUOTE = re.compile(r"\s+(?!(?:for|on|in|off|up|upon|out|back)\b)(?:[^.;:,\"]{1,40}?\s)?\"")
 

@@ -90,3 +90,30 @@ def test_an_unnamed_person_is_the_head_without_its_post_modifier_and_the_gloss_i
         "group's demands for lower taxes."
     )
     assert _rows(text) == [("spokesman", "indirect", "the talks were useful")]
+
+
+def test_a_colon_after_a_copula_predicate_gives_the_subject_the_quotation():
+    text = 'Talks resumed in Oslo on Monday.\n\nJana Holm was blunt: "There will be no deal."'
+    assert _rows(text) == [("Jana Holm", "direct", "There will be no deal.")]
+
+
+def test_a_colon_after_a_subject_that_is_no_speaker_gives_nothing():
+    text = (
+        "Talks Resume in Oslo\n\n"
+        'The agenda was long: "fish, oil and gas" were on it. The sign on the door is clear: '
+        '"No entry."'
+    )
+    assert _rows(text) == []
+
+
+def test_a_headline_name_colon_and_single_quoted_words_is_a_statement():
+    for opening, closing in (("'", "'"), ("‘", "’")):
+        text = f"Berg: {opening}We Are Close to a Deal{closing}\n\nTalks resumed in Oslo on Monday."
+        assert [(s.speaker, s.quote) for s in extract(text, doc_id="t")] == [
+            ("Berg", "We Are Close to a Deal")
+        ], opening
+
+
+def test_a_headline_characterising_verb_with_its_object_after_the_quoted_words():
+    text = "Union Describes as ‘Useful’ First Talks with Ministry\n\nTalks resumed."
+    assert _rows(text) == [("Union", "indirect", "as ‘Useful’ First Talks with Ministry")]
