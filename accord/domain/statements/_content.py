@@ -168,10 +168,12 @@ PLACE_ADJUNCT = re.compile(
     r"\s*(?:in|at|from)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}\s+(?:on\s+)?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b"
 )
-#: "said in a statement it would attend": the content follows the adjunct without "that".
+#: "said in a statement (on Sunday) it would attend": the content follows without "that".
 IN_A_STATEMENT = re.compile(
     r"\s*in\s+(?:a|an|its|his|her|their)\s+(?:joint\s+|written\s+|separate\s+|brief\s+)?"
-    r"statement\s+(?!(?:that|on|to|with|by|from|issued|released|posted|published|late|early|"
+    r"statement\s+(?:(?:on\s+)?(?:(?:early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\s+|(?:yesterday|today)\s+)?"
+    r"(?!(?:that|on|to|with|by|from|issued|released|posted|published|late|early|"
     r"after|before|at|in|of|and|or)\b)(?=[\w\"])"
 )
 

@@ -104,8 +104,10 @@ class Resolver(GroupResolution):
 
     def _paragraph_subject(self, at: int) -> Speaker | None:
         """'Minister Pak Myong Ho accused the U.S. ... He also said': a full name opening a
-        sentence of the same paragraph, after the last person speaker, is the nearer "he"."""
-        floor = max(self.masked.rfind("\n", 0, at) + 1, self.last_person_at + 1)
+        sentence of the same paragraph, after the last person speaker, is the nearer "he".
+        In the paragraph's first sentence the previous paragraph counts too ('X arrived on
+        Monday.' then 'He said ...'): nothing nearer could be meant."""
+        floor = max(self._pronoun_floor(at), self.last_person_at + 1)
         index = bisect_left(self.name_positions, at) - 1
         while index >= 0 and self.names[index][0] >= floor:
             position, name, role = self.names[index]
@@ -113,6 +115,17 @@ class Resolver(GroupResolution):
                 return self._person_speaker(name, role, proposed=self._known(name) is None)
             index -= 1
         return self._surname_subject(floor, at)
+
+    def _pronoun_floor(self, at: int) -> int:
+        """The start of the pronoun's paragraph, or of the one before when the pronoun is in
+        its paragraph's first sentence."""
+        start = self.masked.rfind("\n", 0, at) + 1
+        if start == 0 or re.search(r"[.!?]\s", self.masked[start:at]):
+            return start
+        end = start - 1
+        while end > 0 and self.masked[end - 1].isspace():
+            end -= 1
+        return max(self.masked.rfind("\n", 0, end) + 1, headline_end(self.masked))
 
     def _surname_subject(self, floor: int, at: int) -> Speaker | None:
         """'Berg was asked whether ... "Not this year," he replied.': an earlier speaker's

@@ -117,3 +117,28 @@ def test_a_headline_name_colon_and_single_quoted_words_is_a_statement():
 def test_a_headline_characterising_verb_with_its_object_after_the_quoted_words():
     text = "Union Describes as ‘Useful’ First Talks with Ministry\n\nTalks resumed."
     assert _rows(text) == [("Union", "indirect", "as ‘Useful’ First Talks with Ministry")]
+
+
+def test_said_in_a_statement_with_a_day_and_no_that_opens_the_content():
+    for day in ("on Sunday", "late Friday", "Sunday"):
+        text = f"The ministry said in a statement {day} it would attend the talks."
+        assert _rows(text) == [("ministry", "indirect", "it would attend the talks")], day
+    text = "The ministry said in a statement on Sunday that it would attend the talks."
+    assert _rows(text) == [("ministry", "indirect", "it would attend the talks")]
+
+
+def test_he_opening_a_paragraph_takes_the_name_opening_the_paragraph_before():
+    text = (
+        "Jana Holm said the talks were useful.\n\n"
+        "Karl Berg, the Danish envoy, arrived in Oslo on Monday for a second round.\n\n"
+        "He said the boats must wait."
+    )
+    assert [row[0] for row in _rows(text)] == ["Jana Holm", "Karl Berg"]
+
+
+def test_he_later_in_a_paragraph_does_not_reach_into_the_paragraph_before():
+    text = (
+        "Karl Berg arrived in Oslo on Monday.\n\n"
+        "Jana Holm said the talks were useful. Then he said the boats must wait."
+    )
+    assert [row[0] for row in _rows(text)] == ["Jana Holm", "Jana Holm"]
