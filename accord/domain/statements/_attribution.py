@@ -127,6 +127,16 @@ _SUBJUNCTIVE = re.compile(
     r"\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*(?<!['’]s)\s+[a-z]+\s+"
     r"(?:its|their|his|her|all|the|a|an)\b"
 )
+#: "explained the dialogue focused on ...": a short subject and a past-tense verb with its
+#: preposition or object is a clause too (not "explained the proposed plan").
+_PAST_CLAUSE = re.compile(
+    r"\s+(?:the|a|an|its|their|his|her|this|these)\s+(?:[\w\"'’\-]+\s+){0,2}?[a-z]+ed\s+"
+    r"(?:[a-z]+ly\s+)?(?:on|in|to|with|at|for|from|into|over|the|a|an|its|their|his|her)\b"
+)
+#: A participle aside after the subject whose closing comma the writer left out.
+_OPEN_ASIDE = re.compile(
+    r",\s*(?:speaking|talking|writing)\s+(?:on|to|in|at|from|after|during)\b[^,;:\"]{1,80}?\s*$"
+)
 _DEMAND_CUES = frozenset({"demanded", "demanding", "demands", "demand", "insisting", "insisted"})
 
 
@@ -142,6 +152,9 @@ def _attribute(masked, cue, unit, gaz, last) -> list[Attribution]:
         mention = classify(masked, quoted_as.start(1), quoted_as.end(1), gaz)
         return _head(masked, cue, unit, mention, None) if mention else []
     subject_end = passive.start() if passive else skip_auxiliaries_back(masked, cue.start(), floor)
+    aside = _OPEN_ASIDE.search(masked, floor, subject_end)
+    if aside:  # "The official, speaking on condition of anonymity explained ...": no 2nd comma
+        subject_end = aside.start()
     before = masked[floor:subject_end]
     if TOOK_TO.search(before):
         mention = first_verb_subject(
@@ -286,6 +299,7 @@ def _head(masked, cue, unit, mention, role, after=None, aux=None) -> list[Attrib
         and not opens_content(masked, cue.end(), start)
         and not _CLAUSE_FOLLOWS.match(masked, cue.end(), unit[1])
         and not (masked.startswith("that ", start) and _CLAUSE_FOLLOWS.match(masked, start + 4))
+        and not _PAST_CLAUSE.match(masked, cue.end(), unit[1])
         and not (cue.group() in _DEMAND_CUES and _SUBJUNCTIVE.match(masked, cue.end(), unit[1]))
         and not reports
     ):

@@ -142,3 +142,25 @@ def test_he_later_in_a_paragraph_does_not_reach_into_the_paragraph_before():
         "Jana Holm said the talks were useful. Then he said the boats must wait."
     )
     assert [row[0] for row in _rows(text)] == ["Jana Holm", "Jana Holm"]
+
+
+def test_a_participle_aside_without_its_closing_comma_keeps_the_subject():
+    text = (
+        "A senior union official told reporters on Friday that the talks were held.\n"
+        "The union official, speaking on condition of anonymity explained that the talks "
+        'focused on "wages and hours" for drivers.'
+    )
+    rows = _rows(text)
+    assert rows[1] == (
+        "union official",
+        "mixed",
+        'the talks focused on "wages and hours" for drivers',
+    )
+
+
+def test_a_past_tense_clause_without_that_is_content_but_a_noun_object_is_not():
+    text = 'The union official explained the "first" talks focused merely on wages for drivers.'
+    assert _rows(text) == [
+        ("union official", "mixed", 'the "first" talks focused merely on wages for drivers')
+    ]
+    assert _rows("The union official explained the proposed plan to drivers.") == []
