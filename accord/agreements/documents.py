@@ -3,6 +3,7 @@ the status entry, and audited download.
 
 A document has no visibility of its own: it is seen exactly by whoever sees its status entry.
 Storing, checking and serving the bytes is accord.files.attached's one way for every app.
+The JSON API (accord.agreements.api) calls the same selectors, services and helpers.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accord.agreements import selectors, services
 from accord.core.visibility import VISIBILITY_CHOICES
 from accord.domain.visibility import Visibility
-from accord.files.attached import AttachedFileForm, download_response
+from accord.files.attached import AttachedFileForm, audited_download
 from accord.talks.access import access_process
 
 
@@ -73,10 +74,9 @@ def status_share(request: HttpRequest, process_id: int, status_entry_id: int) ->
 def document_download(request: HttpRequest, process_id: int, status_document_id: int):
     seat = access_process(request.user, process_id)
     document = selectors.document_get(seat=seat, document_id=status_document_id)
-    response = download_response(document)
-    if response.status_code == 200:
-        services.document_downloaded(seat=seat, document=document)
-    return response
+    return audited_download(
+        document, audit=lambda: services.document_downloaded(seat=seat, document=document)
+    )
 
 
 urlpatterns = [

@@ -1,6 +1,7 @@
 """Attachments of incident reports: upload (the report's author only) and audited download.
 
 Storing, checking and serving the bytes is accord.files.attached's one way for every app.
+The JSON API (accord.truces.api) calls the same selectors, services and helpers.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 
-from accord.files.attached import AttachedFileForm, download_response
+from accord.files.attached import AttachedFileForm, audited_download
 from accord.talks.access import access_process
 from accord.truces import selectors, services
 
@@ -43,10 +44,9 @@ def attachment_add(request: HttpRequest, process_id: int, report_id: int) -> Htt
 def attachment_download(request: HttpRequest, process_id: int, attachment_id: int):
     seat = access_process(request.user, process_id)
     attachment = selectors.attachment_get(seat=seat, attachment_id=attachment_id)
-    response = download_response(attachment)
-    if response.status_code == 200:
-        services.attachment_downloaded(seat=seat, attachment=attachment)
-    return response
+    return audited_download(
+        attachment, audit=lambda: services.attachment_downloaded(seat=seat, attachment=attachment)
+    )
 
 
 urlpatterns = [
