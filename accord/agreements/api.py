@@ -6,11 +6,17 @@ from datetime import date
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
 
 from accord.agreements import selectors, services
 from accord.core.ids import Id
 from accord.domain.visibility import Visibility
+from accord.files.attached import (
+    DESCRIPTION_RULES,
+    DOWNLOAD_OPENAPI,
+    AttachedFileOut,
+    audited_download,
+)
 from accord.talks.access import access_process
 from accord.talks.selectors import party_get
 
@@ -122,3 +128,48 @@ def record_status(
     agreement = selectors.agreement_get(seat=seat, agreement_id=agreement_id)
     provision = selectors.provision_get(seat=seat, agreement=agreement, provision_id=provision_id)
     return Status(201, services.status_record(seat=seat, provision=provision, **payload.dict()))
+
+
+# Documents of a status entry: the same services and checks as the provision page's
+# Attach document and download (accord.agreements.documents); docs/agreements.md, "API".
+
+
+@router.post(
+    "/{process_id}/status-entries/{status_entry_id}/documents", response={201: AttachedFileOut}
+)
+def add_document(
+    request: HttpRequest,
+    process_id: Id,
+    status_entry_id: Id,
+    file: File[UploadedFile],
+    description: str = Form("", **DESCRIPTION_RULES),
+):
+    """Attach a document (multipart `file`, optional `description`) to a status entry you
+    recorded; 404 for an entry you did not record or cannot see."""
+    seat = access_process(request.user, process_id)
+    status = selectors.status_get(seat=seat, status_id=status_entry_id)
+    document = services.document_add(seat=seat, status=status, upload=file, description=description)
+    return Status(201, document)
+
+
+@router.get(
+    "/{process_id}/status-entries/{status_entry_id}/documents", response=list[AttachedFileOut]
+)
+def list_documents(request: HttpRequest, process_id: Id, status_entry_id: Id):
+    seat = access_process(request.user, process_id)
+    status = selectors.status_get(seat=seat, status_id=status_entry_id)
+    return selectors.document_list(seat=seat, status=status)
+
+
+@router.get(
+    "/{process_id}/status-documents/{status_document_id}/download",
+    openapi_extra=DOWNLOAD_OPENAPI,
+)
+def download_document(request: HttpRequest, process_id: Id, status_document_id: Id):
+    """The document's bytes, hash-checked (a missing or altered file: 500, not served) and
+    audited (`provision.status.document.download`)."""
+    seat = access_process(request.user, process_id)
+    document = selectors.document_get(seat=seat, document_id=status_document_id)
+    return audited_download(
+        document, audit=lambda: services.document_downloaded(seat=seat, document=document)
+    )

@@ -72,6 +72,17 @@ def status_get(*, seat: Seat, status_id: int) -> ImplementationStatus:
     return found
 
 
+def document_list(*, seat: Seat, status: ImplementationStatus) -> QuerySet[StatusDocument]:
+    """The documents of a status entry the seat sees (`status_get`), oldest first: a document
+    has no visibility of its own, so all of them."""
+    return (
+        StatusDocument.objects.filter(status__in=_status_rows(seat=seat).values("pk"))
+        .filter(status=status)
+        .select_related("blob")
+        .order_by("created_at", "id")
+    )
+
+
 def document_get(*, seat: Seat, document_id: int) -> StatusDocument:
     """A document of a status entry the seat may see (else 404)."""
     found = (

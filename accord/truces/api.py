@@ -5,10 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
 
 from accord.core.ids import Id
 from accord.domain.visibility import Visibility
+from accord.files.attached import (
+    DESCRIPTION_RULES,
+    DOWNLOAD_OPENAPI,
+    AttachedFileOut,
+    audited_download,
+)
 from accord.talks.access import access_process
 from accord.talks.selectors import party_get
 from accord.truces import selectors, services
@@ -203,3 +209,48 @@ def verify_incident(request: HttpRequest, process_id: Id, incident_id: Id, paylo
         visibility=payload.visibility,
     )
     return Status(201, verification)
+
+
+# Attachments of an incident report: the same services and checks as the incident page's
+# Attach and download (accord.truces.attachments); docs/agreements.md, "API".
+
+
+@router.post("/{process_id}/reports/{report_id}/attachments", response={201: AttachedFileOut})
+def add_attachment(
+    request: HttpRequest,
+    process_id: Id,
+    report_id: Id,
+    file: File[UploadedFile],
+    description: str = Form("", **DESCRIPTION_RULES),
+):
+    """Attach a file (multipart `file`, optional `description`) to a report you wrote; 404
+    for a report you did not write or cannot see."""
+    seat = access_process(request.user, process_id)
+    report = selectors.report_get(seat=seat, report_id=report_id)
+    attachment = services.attachment_add(
+        seat=seat, report=report, upload=file, description=description
+    )
+    return Status(201, attachment)
+
+
+@router.get("/{process_id}/reports/{report_id}/attachments", response=list[AttachedFileOut])
+def list_attachments(request: HttpRequest, process_id: Id, report_id: Id):
+    seat = access_process(request.user, process_id)
+    report = selectors.report_get(seat=seat, report_id=report_id)
+    return (
+        selectors.attachment_visible(seat=seat)
+        .filter(report=report)
+        .select_related("blob")
+        .order_by("created_at", "id")
+    )
+
+
+@router.get("/{process_id}/attachments/{attachment_id}/download", openapi_extra=DOWNLOAD_OPENAPI)
+def download_attachment(request: HttpRequest, process_id: Id, attachment_id: Id):
+    """The file's bytes, hash-checked (a missing or altered file: 500, not served) and audited
+    (`incident.attachment.download`)."""
+    seat = access_process(request.user, process_id)
+    attachment = selectors.attachment_get(seat=seat, attachment_id=attachment_id)
+    return audited_download(
+        attachment, audit=lambda: services.attachment_downloaded(seat=seat, attachment=attachment)
+    )
