@@ -74,6 +74,13 @@ _AS_TO_QUOTE = re.compile(
 _CALLED_QUOTE = re.compile(r"\s+(?!(?:for|on|in|off|up|upon|out|back)\b)(?:[^.;:,\"]{1,40}?\s)?\"")
 
 
+#: The subject of an absolute "with" clause after a comma: "..., with Norway saying ...".
+_WITH_SUBJECT = re.compile(
+    r",\s*with\s+(?!(?:him|her|them|us|me|it|this|that|what)\b)"
+    r"(?:[\w'’.\-]+\s+){0,4}[\w'’.\-]+\s+$"
+)
+
+
 def cue_allowed(masked: str, cue: re.Match[str], unit: tuple[int, int]) -> bool:
     word = cue.group()
     floor = unit[0]
@@ -102,6 +109,8 @@ def cue_allowed(masked: str, cue: re.Match[str], unit: tuple[int, int]) -> bool:
         return True
     if PASSIVE_REPORT.search(before) or QUOTED_AS.search(before):
         return True
+    if _WITH_SUBJECT.search(before):
+        return True  # "..., with both sides saying there had been progress"
     # "..., adding that" and "... - saying that": a comma or a dash sets off the participle
     return bool(
         re.search(

@@ -164,3 +164,9 @@ def test_a_past_tense_clause_without_that_is_content_but_a_noun_object_is_not():
         ("union official", "mixed", 'the "first" talks focused merely on wages for drivers')
     ]
     assert _rows("The union official explained the proposed plan to drivers.") == []
+
+
+def test_the_subject_of_an_absolute_with_clause_speaks():
+    text = "Norway and Iceland met on Monday, with Norway saying progress had been made."
+    assert _rows(text) == [("Norway", "indirect", "progress had been made")]
+    assert _rows("Karl Berg met with reporters saying progress had been made.") == []
