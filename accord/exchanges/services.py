@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -28,6 +28,9 @@ from accord.exchanges.models import (
     PersonStatusEvent,
 )
 from accord.talks.access import Seat, require_mediator
+
+if TYPE_CHECKING:
+    from accord.talks.models import Party
 
 #: Uploads larger than this are refused before reading (the engine's own limit is higher).
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -121,12 +124,7 @@ def list_upload(
     mediator's own list, often Latin transliterations (seen by the mediators only), which
     reconciliation links each side's list against.
     """
-    if seat.is_mediator:
-        owner, visibility = None, Visibility.OWN
-    elif seat.is_delegation and seat.party is not None:
-        owner, visibility = seat.party, Visibility.MEDIATOR
-    else:
-        raise Http404("Only a delegation or a mediator submits a list")
+    owner, visibility = list_submitter(seat)
     read = _read(data, file_name, id_column)
     exchange_list = ExchangeList(
         exchange=exchange,
@@ -148,6 +146,19 @@ def list_upload(
     change = {"sha256": exchange_list.sha256, "records": len(read.records)}
     _audit(seat, "exchange.list.upload", exchange_list, change, exchange.process_id)
     return exchange_list
+
+
+def list_submitter(seat: Seat) -> tuple[Party | None, Visibility]:
+    """Who owns a list this seat submits, and at which visibility: a delegation's side (it and
+    the mediators), or the mediators' own list (mediators only). Anyone else gets 404.
+
+    Pages and API call it before an upload is read as a list, so no observer's file ever is.
+    """
+    if seat.is_mediator:
+        return None, Visibility.OWN
+    if seat.is_delegation and seat.party is not None:
+        return seat.party, Visibility.MEDIATOR
+    raise Http404("Only a delegation or a mediator submits a list")
 
 
 @transaction.atomic

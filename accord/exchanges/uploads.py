@@ -41,3 +41,11 @@ def limit_uploads(request: HttpRequest, limit: int) -> None:
 def refused_file(request: HttpRequest) -> str | None:
     """The name of the file refused for its size, if one was."""
     return getattr(request, REFUSED, None)
+
+
+def refusal(file_name: str, limit: int) -> str:
+    """What the uploader is told about a file refused for its size (page and API alike)."""
+    return (
+        f"{file_name}: over the upload limit of {limit:,} bytes; nothing was stored. "
+        "Split the list into smaller files."
+    )

@@ -20,7 +20,7 @@ from accord.exchanges.forms import (
     StatusForm,
     UploadForm,
 )
-from accord.exchanges.uploads import limit_uploads, refused_file
+from accord.exchanges.uploads import limit_uploads, refusal, refused_file
 from accord.talks.access import Seat, access_process, require_mediator
 
 QUEUE_SIZE = 25
@@ -83,19 +83,14 @@ def list_upload(request: HttpRequest, process_id: int, exchange_id: int) -> Http
 def _list_upload(request: HttpRequest, process_id: int, exchange_id: int) -> HttpResponse:
     seat = access_process(request.user, process_id)
     exchange = selectors.exchange_get(seat=seat, exchange_id=exchange_id)
-    if not (seat.is_delegation or seat.is_mediator):
-        raise Http404("Only a delegation or a mediator submits a list")
+    services.list_submitter(seat)  # observers get 404, whatever they sent
     form = UploadForm(request.POST, request.FILES)
     refused = refused_file(request)
     if refused:
         form = UploadForm(request.POST)
         form.is_valid()
         form.errors.clear()
-        form.add_error(
-            None,
-            f"{refused}: over the upload limit of {services.MAX_UPLOAD_BYTES:,} bytes; nothing "
-            "was stored. Split the list into smaller files.",
-        )
+        form.add_error(None, refusal(refused, services.MAX_UPLOAD_BYTES))
     elif form.is_valid():
         upload = form.cleaned_data["file"]
         try:
