@@ -7,11 +7,11 @@ real dev 0.984 / 1.000 (tuned on; includes the former held-out A, whose one unse
 lists since, no longer unseen), held-out C 1.000 / 1.000 (its one clean run gave 0.753 /
 0.847; tuned on since) and, after its second round, held-out D 0.992 / 0.992 (its one clean
 run gave 0.786 / 0.855; tuned on since). None of these is an unseen figure any more: they
-guard against regressions only. Held-out E's floor sits just below its one clean run (0.867 /
-0.933, engine b8901df); E is never tuned on, so its floor is the one that says the engine still
-meets the issue's goals on unseen copy. Scoring is the benchmark's: speaker by name or surname
-(pronouns never match), spans overlapping by at least half of the longer one, matched one to
-one.
+guard against regressions only. Held-out E's one clean run gave 0.867 / 0.933 (engine
+b8901df); the fourth session then tuned on E (round four: 0.943 / 0.992) and raised its floor
+to about one statement below that, so no floor here is an unseen figure. Scoring is the
+benchmark's: speaker by name or surname (pronouns never match), spans overlapping by at least
+half of the longer one, matched one to one.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ FLOORS = {
     "heldout_b": (0.95, 0.95),
     "heldout_c": (0.97, 0.97),
     "heldout_d": (0.97, 0.97),
-    "heldout_e": (0.86, 0.93),  # its one clean run (engine b8901df): 0.867 / 0.933
+    # its one clean run (engine b8901df) gave 0.867 / 0.933; tuned on in round four: 0.943 / 0.992
+    "heldout_e": (0.92, 0.97),
 }
 FOLDERS = tuple(FLOORS)
 
