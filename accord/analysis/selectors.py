@@ -124,6 +124,16 @@ def constraint_get(*, seat: Seat, constraint_id: int) -> OptionConstraint:
     return found
 
 
+def agenda_option(*, seat: Seat, option_id: int) -> Option | None:
+    """An option of an issue of the seat's process (None for unknown ids and other processes'
+    options alike, so an answer never tells another process's options apart)."""
+    return (
+        Option.objects.select_related("issue")
+        .filter(pk=option_id, issue__process=seat.process)
+        .first()
+    )
+
+
 def own_utility(preference: Preference | None, package: ReleasedPackage) -> float | None:
     if preference is None:
         return None

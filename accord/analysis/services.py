@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404
 
 from accord.analysis.engine import baseline_improvements, compute
@@ -210,12 +210,22 @@ def constraint_add(
         process=seat.process, kind=kind, option=option, other_option=other_option, note=note,
         owner_party=None, visibility=Visibility.OWN.value, created_by=seat.membership.user,
     )  # fmt: skip
-    if OptionConstraint.objects.filter(
-        process=seat.process, kind=kind, option=option, other_option=other_option
-    ).exists():
+    pairs = [(option, other_option)]
+    if kind == OptionConstraint.Kind.EXCLUDES:
+        pairs.append((other_option, option))  # "A excludes B" is "B excludes A"
+    if any(
+        OptionConstraint.objects.filter(
+            process=seat.process, kind=kind, option=a, other_option=b
+        ).exists()
+        for a, b in pairs
+    ):
         raise ValidationError({"option": "This constraint exists already."})
     constraint.full_clean()
-    constraint.save()
+    try:
+        with transaction.atomic():  # a savepoint: a concurrent twin is refused, not a 500
+            constraint.save()
+    except IntegrityError as error:
+        raise ValidationError({"option": "This constraint exists already."}) from error
     change = {"kind": kind, "option_id": option.pk, "other_option_id": other_option.pk}
     _audit(seat, "analysis.constraint.add", constraint, change)
     return constraint
