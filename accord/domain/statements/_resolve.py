@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from ._classify import appositive_role, clean_role
+from ._classify import appositive_role, classify, clean_role
 from ._gazetteer import Gazetteer
 from ._groups import GroupResolution, Speaker
 from ._mention import AGENTS, NAME_PARTICLES, Mention
@@ -45,6 +45,8 @@ class Resolver(GroupResolution):
         for match in re.compile(pattern).finditer(self.masked, headline):
             floor = max(0, match.start() - 80, self.masked.rfind("\n", 0, match.start()) + 1)
             mention = subject_before(self.masked, match.end(), floor, self.gaz)
+            if mention and mention.kind == "group":  # "Karl Berg and Jana Holm": each name too
+                mention = classify(self.masked, match.start(), match.end(), self.gaz)
             if mention and mention.kind == "person" and " " in (mention.name or ""):
                 name = _strip_possessive(mention.name or "")
                 role = mention.role or _appositive_after(self.masked, match.end())

@@ -170,3 +170,12 @@ def test_the_subject_of_an_absolute_with_clause_speaks():
     text = "Norway and Iceland met on Monday, with Norway saying progress had been made."
     assert _rows(text) == [("Norway", "indirect", "progress had been made")]
     assert _rows("Karl Berg met with reporters saying progress had been made.") == []
+
+
+def test_each_name_of_a_written_pair_is_known_in_full():
+    text = (
+        "Berg, Holm Say Discussions 'Positive'\n\n"
+        "Farmers met Karl Berg and Jana Holm in Oslo.\n\n"
+        '"We are close," Holm said.'
+    )
+    assert [row[0] for row in _rows(text)] == ["Karl Berg and Jana Holm", "Jana Holm"]
