@@ -40,6 +40,7 @@ from ._lexicon import (
 from ._mention import Mention
 from ._quotes import headline_end
 from ._speakers import first_verb_subject, np_after, skip_auxiliaries_back, subject_before
+from ._words import word_set
 
 #: Tail-only adjuncts: '"...," Holm said of the talks.', '... said when asked about a deal.'
 _TAIL_ADJUNCT = r"(?:of|when|as|upon)\b"
@@ -132,6 +133,12 @@ _SUBJUNCTIVE = re.compile(
 _PAST_CLAUSE = re.compile(
     r"\s+(?:the|a|an|its|their|his|her|this|these)\s+(?:[\w\"'’\-]+\s+){0,2}?[a-z]+ed\s+"
     r"(?:[a-z]+ly\s+)?(?:on|in|to|with|at|for|from|into|over|the|a|an|its|their|his|her)\b"
+)
+#: Cues that rarely take a noun object, where "the deal agreed on ..." would not be content:
+#: "confirmed/announced a deal signed on Friday" stays a noun object.
+_CLAUSE_CUES = word_set(
+    "explained noted asserted contended remarked observed suggested claimed alleged indicated "
+    "hinted"
 )
 #: A participle aside after the subject whose closing comma the writer left out.
 _OPEN_ASIDE = re.compile(
@@ -299,7 +306,7 @@ def _head(masked, cue, unit, mention, role, after=None, aux=None) -> list[Attrib
         and not opens_content(masked, cue.end(), start)
         and not _CLAUSE_FOLLOWS.match(masked, cue.end(), unit[1])
         and not (masked.startswith("that ", start) and _CLAUSE_FOLLOWS.match(masked, start + 4))
-        and not _PAST_CLAUSE.match(masked, cue.end(), unit[1])
+        and not (cue.group() in _CLAUSE_CUES and _PAST_CLAUSE.match(masked, cue.end(), unit[1]))
         and not (cue.group() in _DEMAND_CUES and _SUBJUNCTIVE.match(masked, cue.end(), unit[1]))
         and not reports
     ):

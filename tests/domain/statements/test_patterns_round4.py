@@ -179,3 +179,8 @@ def test_each_name_of_a_written_pair_is_known_in_full():
         '"We are close," Holm said.'
     )
     assert [row[0] for row in _rows(text)] == ["Karl Berg and Jana Holm", "Jana Holm"]
+
+
+def test_a_noun_object_with_a_participle_after_confirmed_is_no_clause():
+    assert _rows("The ministry confirmed a prisoner exchange agreed on Friday.") == []
+    assert _rows("The ministry announced the talks postponed to March.") == []
