@@ -138,7 +138,9 @@ def lists(request: HttpRequest, process_id: Id):
 def records(request: HttpRequest, process_id: Id, exchange_list_id: Id):
     seat = access_process(request.user, process_id)
     exchange_list = selectors.list_get(seat=seat, exchange_list_id=exchange_list_id)
-    return list(selectors.record_list(seat=seat, exchange_list=exchange_list))
+    found = list(selectors.record_list(seat=seat, exchange_list=exchange_list))
+    services.records_read_log(seat=seat, exchange_list=exchange_list, rows=len(found))
+    return found
 
 
 @router.get("/{process_id}/{exchange_id}/links", response=list[LinkOut])

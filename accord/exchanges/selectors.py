@@ -38,7 +38,9 @@ def list_list(*, seat: Seat, exchange: Exchange | None = None) -> QuerySet[Excha
     )
     if exchange is not None:
         lists = lists.filter(exchange=exchange)
-    return lists.select_related("owner_party", "exchange").annotate(record_count=Count("records"))
+    # The stored file (up to 20 MiB) is read only where it is re-parsed (a remap), not to list.
+    lists = lists.defer("content").select_related("owner_party", "exchange")
+    return lists.annotate(record_count=Count("records"))
 
 
 def list_get(*, seat: Seat, exchange_list_id: int) -> ExchangeList:

@@ -443,3 +443,10 @@ def record_view_log(*, seat: Seat, record: ListRecord) -> None:
 def export_log(*, seat: Seat, exchange: Exchange, rows: int) -> None:
     """Every export of the reconciled list is audited."""
     _audit(seat, "exchange.export", exchange, {"rows": rows}, exchange.process_id)
+
+
+@transaction.atomic
+def records_read_log(*, seat: Seat, exchange_list: ExchangeList, rows: int) -> None:
+    """A whole list read through the API is audited like an export: who took which names."""
+    _audit(seat, "exchange.records.read", exchange_list, {"rows": rows},
+           exchange_list.exchange.process_id)  # fmt: skip

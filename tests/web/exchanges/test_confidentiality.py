@@ -78,6 +78,16 @@ def test_record_views_are_audited(table: Table, exchange) -> None:
     )
 
 
+def test_reading_a_whole_list_through_the_api_is_audited(table: Table, exchange) -> None:
+    ua_list = _ua_list(exchange)
+    url = f"/api/exchanges/{table.process.pk}/lists/{ua_list.pk}/records"
+    rows = client_for(table, "ua").get(url).json()
+    assert client_for(table, "ru").get(url).status_code == 404  # nothing read, nothing audited
+    entries = AuditEntry.objects.filter(action="exchange.records.read", object_id=str(ua_list.pk))
+    assert [e.actor for e in entries] == [f"user:{table.users['ua'].pk}"]
+    assert len(rows) == ua_list.records.count() > 0
+
+
 def test_links_api_is_for_mediators(table: Table, exchange) -> None:
     pid = table.process.pk
     url = f"/api/exchanges/{pid}/{exchange.pk}/links"
