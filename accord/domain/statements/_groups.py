@@ -156,7 +156,12 @@ class GroupResolution:
         if len(name.split()) > 1 and not name.lower().startswith("the ") and not name.islower():
             return None
         noun = r"\s+".join(re.escape(word) for word in _strip_article(name).lower().split())
-        pattern = rf"\b[A-Z][\w'’]*(?:\s+[\w'’]+){{0,3}}\s+(?i:{noun})(?:\s+of(?:\s+[A-Z]\w*)+)?\b"
+        # pre-modifiers only: an article inside starts another phrase ("The opposition accuses
+        # the government" names no government)
+        pattern = (
+            rf"\b[A-Z][\w'’]*(?:\s+(?!(?:the|a|an)\b)[\w'’]+){{0,3}}\s+(?i:{noun})"
+            r"(?:\s+of(?:\s+[A-Z]\w*)+)?\b"
+        )
         found = list(re.finditer(pattern, self.masked[max(0, before - 5000) : before]))
         return _strip_article(found[-1].group()) if found else None
 

@@ -184,3 +184,14 @@ def test_each_name_of_a_written_pair_is_known_in_full():
 def test_a_noun_object_with_a_participle_after_confirmed_is_no_clause():
     assert _rows("The ministry confirmed a prisoner exchange agreed on Friday.") == []
     assert _rows("The ministry announced the talks postponed to March.") == []
+
+
+def test_the_body_named_before_has_only_pre_modifiers():
+    text = (
+        "Norway's government and the union met on Monday.\n\n"
+        "The union accuses the government of delays. The government says the union is holding "
+        "up the process."
+    )
+    assert _rows(text) == [
+        ("Norway's government", "indirect", "the union is holding up the process")
+    ]
