@@ -40,7 +40,9 @@ class Resolver(GroupResolution):
     by_word: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        pattern = r"[A-Z][\w'’\-]*(?: (?:of )?[A-Z][\w'’\-]*)+"
+        # lowercase particles inside a name too: "Karl de Berg" is one name
+        particles = "|".join(sorted(NAME_PARTICLES))
+        pattern = rf"[A-Z][\w'’\-]*(?: (?:of |(?:{particles}) )?[A-Z][\w'’\-]*)+"
         headline = headline_end(self.masked)
         for match in re.compile(pattern).finditer(self.masked, headline):
             floor = max(0, match.start() - 80, self.masked.rfind("\n", 0, match.start()) + 1)

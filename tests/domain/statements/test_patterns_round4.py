@@ -195,3 +195,11 @@ def test_the_body_named_before_has_only_pre_modifiers():
     assert _rows(text) == [
         ("Norway's government", "indirect", "the union is holding up the process")
     ]
+
+
+def test_a_capitalised_particle_surname_finds_the_full_name_written_with_a_lowercase_one():
+    text = (
+        "Farmers met the U.N. envoy for fishing, Karl de Berg, in Oslo on Sunday.\n\n"
+        "De Berg told reporters he is hopeful that the farmers will join."
+    )
+    assert _rows(text) == [("Karl de Berg", "indirect", "he is hopeful that the farmers will join")]
