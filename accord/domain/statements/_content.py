@@ -14,7 +14,9 @@ ADJUNCT_START = re.compile(
     r"(?:on|in|at(?!\s+(?:least|most)\b)|via|during|after|before|from|to|late|earlier|later|through|while|"
     r"early(?=\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|today|on)\b)|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
-    r"(?:last|this)\b(?!\s+\w+['’]s\b))\b"
+    r"(?:last|this)\b(?=\s+(?:past\s+)?(?:week|weekend|month|year|morning|afternoon|evening|night|"
+    r"spring|summer|autumn|fall|winter|time|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b(?!['’])))\b"
 )
 #: "KYIV, March 4 (Wire) — " opening a story: never part of a statement.
 _DATELINE = re.compile(
@@ -165,7 +167,7 @@ def opens_content(masked: str, cue_end: int, start: int) -> bool:
 
 #: "said in Seoul Thursday they ...", "said in Bergen on Friday that ...": a place and a day.
 PLACE_ADJUNCT = re.compile(
-    r"\s*(?:in|at|from)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}\s+(?:on\s+)?"
+    r"\s*(?:in|at|from)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}\s+(?:on\s+)?(?:(?:early|late)\s+)?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b"
 )
 #: "said in a statement (on Sunday) it would attend": the content follows without "that".

@@ -203,3 +203,22 @@ def test_a_capitalised_particle_surname_finds_the_full_name_written_with_a_lower
         "De Berg told reporters he is hopeful that the farmers will join."
     )
     assert _rows(text) == [("Karl de Berg", "indirect", "he is hopeful that the farmers will join")]
+
+
+def test_this_or_last_opens_an_adjunct_only_before_a_time_word():
+    assert _rows("Party member Karl Berg says this acceptance shows that they are open.") == [
+        ("Karl Berg", "indirect", "this acceptance shows that they are open")
+    ]
+    assert _rows("Karl Berg said this week that they are open.") == [
+        ("Karl Berg", "indirect", "they are open")
+    ]
+
+
+def test_a_place_and_an_early_day_after_the_hearer_open_the_content():
+    text = (
+        "Karl Berg told a news conference in Oslo early Sunday there is no question that all "
+        "sides are closer."
+    )
+    assert _rows(text) == [
+        ("Karl Berg", "indirect", "there is no question that all sides are closer")
+    ]
