@@ -135,6 +135,8 @@ _APPOSED_NAME_AND = re.compile(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)+),\s+a
 
 
 _HEADLINE_PAIR = re.compile(r"([A-Z][\w'’\-]+),\s+[A-Z][\w'’\-]+$")
+#: A headline opening with a speaker and a comma before the next one: "UN Envoy, ...".
+_HEADLINE_LIST = re.compile(r"\s*((?:[A-Z][\w'’.\-]*\s+){0,2}[A-Z][\w'’.\-]*),\s+$")
 
 
 def coordinated_with(masked: str, mention: Mention, floor: int) -> Mention:
@@ -145,6 +147,17 @@ def coordinated_with(masked: str, mention: Mention, floor: int) -> Mention:
         both = f"{listed.group(1)} and {mention.name}"
         start = listed.start(1)
         return Mention(masked[start : mention.end], start, mention.end, "group", name=both)
+    listed = _HEADLINE_LIST.match(masked, floor, mention.start)
+    plural = re.match(r"\s+(?:say|warn|insist|deny|claim)\b", masked[mention.end : mention.end + 8])
+    if (
+        listed
+        and plural
+        and mention.kind in ("group", "body", "role")
+        and mention.start < headline_end(masked)
+    ):
+        # "UN Envoy, Farmers' Union Say ...": a headline's list of speakers (a plural verb)
+        both = f"{listed.group(1)} and {mention.name or mention.text}"
+        return Mention(masked[floor : mention.end], floor, mention.end, "group", name=both)
     if mention.kind != "person" or " " not in (mention.name or ""):
         return mention
     partner = _APPOSED_NAME_AND.search(masked, max(floor, mention.start - 80), mention.start)

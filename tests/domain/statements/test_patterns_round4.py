@@ -222,3 +222,10 @@ def test_a_place_and_an_early_day_after_the_hearer_open_the_content():
     assert _rows(text) == [
         ("Karl Berg", "indirect", "there is no question that all sides are closer")
     ]
+
+
+def test_a_headline_list_of_a_role_and_a_body_with_a_plural_verb_speaks_together():
+    text = "UN Envoy, Fishing Union Say Talks 'Positive'\n\nFarmers met in Oslo."
+    assert [row[0] for row in _rows(text)] == ["UN Envoy and Fishing Union"]
+    text = "Oslo, Fishing Union Says Talks Went Well\n\nFarmers met in Oslo."
+    assert [row[0] for row in _rows(text)] == ["Fishing Union"]
