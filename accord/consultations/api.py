@@ -32,7 +32,7 @@ class ConsultationIn(Schema):
     accepts_statements: bool = True
 
 
-class StatementOut(Schema):
+class ConsultationStatementOut(Schema):
     id: int
     text: str
     status: str
@@ -165,7 +165,10 @@ def create_consultation(request: HttpRequest, process_id: Id, payload: Consultat
     return Status(201, consultation)
 
 
-@router.get("/{process_id}/consultations/{consultation_id}/statements", response=list[StatementOut])
+@router.get(
+    "/{process_id}/consultations/{consultation_id}/statements",
+    response=list[ConsultationStatementOut],
+)
 def list_statements(request: HttpRequest, process_id: Id, consultation_id: Id):
     seat = access_process(request.user, process_id)
     consultation = selectors.consultation_get(seat=seat, consultation_id=consultation_id)
@@ -174,7 +177,7 @@ def list_statements(request: HttpRequest, process_id: Id, consultation_id: Id):
 
 @router.post(
     "/{process_id}/consultations/{consultation_id}/statements",
-    response={201: list[StatementOut]},
+    response={201: list[ConsultationStatementOut]},
 )
 def seed_statements(request: HttpRequest, process_id: Id, consultation_id: Id, payload: SeedIn):
     seat = access_process(request.user, process_id)

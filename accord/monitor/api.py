@@ -21,7 +21,7 @@ from accord.talks.access import access_process
 router = Router(tags=["monitor"])
 
 
-class StatementOut(Schema):
+class MonitorStatementOut(Schema):
     id: int
     document_id: int
     speaker: str = Field(..., alias="speaker_name")
@@ -56,7 +56,7 @@ class AnnotationOut(Schema):
     created_at: datetime
 
 
-class StatementDetailOut(StatementOut):
+class MonitorStatementDetailOut(MonitorStatementOut):
     annotations: list[AnnotationOut] = Field(..., alias="visible_annotations")
 
 
@@ -80,7 +80,7 @@ class AnnotationIn(Schema):
     visibility: Visibility = Visibility.OWN
 
 
-@router.get("/{process_id}/statements", response=list[StatementOut])
+@router.get("/{process_id}/statements", response=list[MonitorStatementOut])
 def statement_list(
     request: HttpRequest,
     process_id: Id,
@@ -99,7 +99,7 @@ def statement_list(
     return selectors.flag_all(ordered[offset : offset + limit], seat=seat)
 
 
-@router.get("/{process_id}/statements/{public_statement_id}", response=StatementDetailOut)
+@router.get("/{process_id}/statements/{public_statement_id}", response=MonitorStatementDetailOut)
 def statement_detail(request: HttpRequest, process_id: Id, public_statement_id: Id):
     seat = access_process(request.user, process_id)
     statement = selectors.statement_with_annotations(seat=seat, statement_id=public_statement_id)

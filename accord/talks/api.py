@@ -92,7 +92,7 @@ class PositionOut(Schema):
     created_at: datetime
 
 
-class NoteOut(Schema):
+class ProcessNoteOut(Schema):
     id: int
     issue_id: int | None
     party_id: int | None = Field(None, alias="owner_party_id")
@@ -229,12 +229,12 @@ def share_position(request: HttpRequest, process_id: Id, position_id: Id, payloa
     return services.position_share(seat=seat, position=position, visibility=payload.visibility)
 
 
-@router.get("/{process_id}/notes", response=list[NoteOut])
+@router.get("/{process_id}/notes", response=list[ProcessNoteOut])
 def list_notes(request: HttpRequest, process_id: Id):
     return selectors.note_list(seat=access_process(request.user, process_id))
 
 
-@router.post("/{process_id}/notes", response={201: NoteOut})
+@router.post("/{process_id}/notes", response={201: ProcessNoteOut})
 def add_note(request: HttpRequest, process_id: Id, payload: NoteIn):
     seat = access_process(request.user, process_id)
     issue = selectors.issue_get(seat=seat, issue_id=payload.issue_id) if payload.issue_id else None

@@ -95,7 +95,7 @@ class MarkOut(Schema):
     visibility: str
 
 
-class NoteOut(Schema):
+class TextNoteOut(Schema):
     id: int
     text_id: int
     party: str
@@ -211,7 +211,7 @@ def list_marks(request: HttpRequest, process_id: Id, text_id: Id):
     return selectors.mark_list(seat=seat, text=selectors.text_get(seat=seat, text_id=text_id))
 
 
-@router.get("/{process_id}/notes", response=list[NoteOut])
+@router.get("/{process_id}/notes", response=list[TextNoteOut])
 def list_notes(request: HttpRequest, process_id: Id):
     seat = access_process(request.user, process_id)
     return [
