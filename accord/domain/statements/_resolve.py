@@ -263,11 +263,14 @@ class Resolver(GroupResolution):
         place = self._place_short_form(mention, name, at) if known is None else None
         if place is not None:
             return place
+        written = name
         if known is None and " " not in name:
             name = self._full_name(name, at)
             known = self._known(name)
         elif known is None and not mention.role:
             name = self._longer_name(name, at)
+        if known is None and not mention.role and name == written:
+            name = self._near_name(name, at)
         role = mention.role or appositive
         self.roles.setdefault(name, role or self._name_role(name) or "")
         if known is not None:
@@ -290,6 +293,22 @@ class Resolver(GroupResolution):
         spoken = [speaker.name for speaker in self.history if speaker.type == "person"]
         for full in reversed([*written, *spoken]):
             if full.casefold().endswith(tail):
+                return full
+        return name
+
+    def _near_name(self, name: str, at: int) -> str:
+        """'De Mistrua said' after 'Staffan de Mistura': a surname written once with a slip of
+        one or two letters is the full name written before whose surname it nearly spells.
+        Only surnames of five letters or more with the same first letter, so short names that
+        differ by a letter ('Kim', 'Kin') stay apart."""
+        words = name.casefold().split()
+        if len(words[-1]) < 5 or (" " in name and words[0] not in NAME_PARTICLES):
+            return name
+        written = [full for position, full, _role in self.names if position < at]
+        spoken = [speaker.name for speaker in self.history if speaker.type == "person"]
+        for full in reversed([*spoken, *written]):
+            tail = full.casefold().split()[-len(words) :]
+            if len(tail) == len(words) and near_spelling(" ".join(words), " ".join(tail)):
                 return full
         return name
 
@@ -364,6 +383,26 @@ def _unnamed_head(role: str) -> str:
     mission"), which is all that tells them apart."""
     head = re.match(rf"(.*?\b(?:{AGENTS}))\s+for\s", role)
     return head.group(1) if head else role
+
+
+def near_spelling(written: str, meant: str) -> bool:
+    """Whether `written` is `meant` with one slip (two for words of six letters or more): a
+    letter added, dropped, changed, or two neighbours swapped (optimal string alignment)."""
+    if written == meant or written[:1] != meant[:1]:
+        return False
+    allowed = 2 if len(meant) >= 6 else 1
+    if abs(len(written) - len(meant)) > allowed:
+        return False
+    rows = [list(range(len(meant) + 1))]
+    for i, a in enumerate(written, 1):
+        row = [i]
+        for j, b in enumerate(meant, 1):
+            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a != b))
+            if i > 1 and j > 1 and a == meant[j - 2] and written[i - 2] == b:
+                cost = min(cost, rows[-2][j - 2] + 1)
+            row.append(cost)
+        rows.append(row)
+    return rows[-1][-1] <= allowed
 
 
 def _strip_possessive(name: str) -> str:
