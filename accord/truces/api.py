@@ -237,12 +237,7 @@ def add_attachment(
 def list_attachments(request: HttpRequest, process_id: Id, report_id: Id):
     seat = access_process(request.user, process_id)
     report = selectors.report_get(seat=seat, report_id=report_id)
-    return (
-        selectors.attachment_visible(seat=seat)
-        .filter(report=report)
-        .select_related("blob")
-        .order_by("created_at", "id")
-    )
+    return selectors.attachment_list(seat=seat, report=report)
 
 
 @router.get("/{process_id}/attachments/{attachment_id}/download", openapi_extra=DOWNLOAD_OPENAPI)

@@ -303,6 +303,12 @@ def attachment_visible(*, seat: Seat) -> QuerySet[IncidentAttachment]:
     return IncidentAttachment.objects.filter(report__in=report_visible(seat=seat).values("pk"))
 
 
+def attachment_list(*, seat: Seat, report: IncidentReport) -> QuerySet[IncidentAttachment]:
+    """The attachments of a report the seat sees (`report_get`), oldest first."""
+    rows = attachment_visible(seat=seat).filter(report=report).select_related("blob")
+    return rows.order_by("created_at", "id")
+
+
 def attachment_get(*, seat: Seat, attachment_id: int) -> IncidentAttachment:
     return _get(attachment_visible(seat=seat).select_related("blob", "report"), attachment_id)
 
