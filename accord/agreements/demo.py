@@ -6,15 +6,20 @@ Tuesday. The split, deadlines, verifiers and statuses are invented and marked il
 
 The exchanges, truces and texts demos load first (app order), so the provisions link to the
 demo exchange (its aggregate counts are the evidence), the energy truce, and clause 1.1 of the
-released framework text; a second agreement is built from that text's agreed clauses.
+released framework text; a second agreement is built from that text's agreed clauses. The
+first release carries a handover record (a DOCX, invented) as its evidence document.
 """
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
+import docx
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from accord.agreements import links, services
-from accord.agreements.models import Provision
+from accord.agreements.models import ImplementationStatus, Provision
 from accord.demo.load import demo_seat
 from accord.domain.visibility import Visibility
 from accord.exchanges import selectors as exchange_selectors
@@ -25,8 +30,10 @@ from accord.truces import selectors as truce_selectors
 ILLUSTRATIVE = " (illustrative)"
 
 
-def _statuses(seat: Seat, entries: list[tuple[Provision, int, date, str]]) -> None:
-    for provision, level, as_of, evidence in entries:
+def _statuses(
+    seat: Seat, entries: list[tuple[Provision, int, date, str]]
+) -> list[ImplementationStatus]:
+    return [
         services.status_record(
             seat=seat,
             provision=provision,
@@ -36,6 +43,24 @@ def _statuses(seat: Seat, entries: list[tuple[Provision, int, date, str]]) -> No
             visibility=Visibility.PUBLIC,
             illustrative=True,
         )
+        for provision, level, as_of, evidence in entries
+    ]
+
+
+def _handover_record() -> bytes:
+    """A one-page DOCX, as a verifier's handover record would arrive (invented)."""
+    document = docx.Document()
+    document.add_heading("Handover record: first group (illustrative)", level=1)
+    for line in (
+        "Place: border crossing point (illustrative). Date: 14 February 2026.",
+        "Persons handed over: first group under provision 1.1 of the exchange agreement.",
+        "Witnessed by the mediators' liaison and the ICRC (illustrative).",
+        "Names are held in the reconciled exchange list, not in this record.",
+    ):
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
 
 def _exchange_agreement(mediator: Seat, parties: dict[str, Party], version) -> None:
@@ -68,13 +93,20 @@ def _exchange_agreement(mediator: Seat, parties: dict[str, Party], version) -> N
             ("UA", "Release 157 Russian prisoners (illustrative split)."),
         ]
     ]
-    _statuses(
+    *_, released = _statuses(
         mediator,
         [
             (provisions[0], 1, date(2026, 2, 10), "Lists exchanged; names being reconciled."),
             (provisions[1], 1, date(2026, 2, 10), "Lists exchanged; names being reconciled."),
             (provisions[0], 2, date(2026, 2, 14), "First group released at the border."),
         ],
+    )
+    services.document_add(
+        seat=mediator,
+        status=released,
+        upload=SimpleUploadedFile("handover-record-2026-02-14.docx", _handover_record()),
+        description="Handover record of the first group (illustrative)",
+        illustrative=True,
     )
 
 

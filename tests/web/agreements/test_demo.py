@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
+
+import docx
 from django.test import Client
 
-from accord.agreements.models import Agreement
+from accord.agreements.models import Agreement, StatusDocument
+from accord.audit.models import AuditEntry
 from accord.demo.load import load_demo
 from accord.exchanges.models import Exchange
 from accord.talks.models import Membership
@@ -47,3 +51,16 @@ def test_demo_agreements_link_exchange_truce_and_text(db) -> None:
     body = observer.content.decode()
     assert observer.status_code == 200 and "314 prisoners of war, all for all" not in body
     assert observer.context["page"].exchange is None
+
+
+def test_the_demo_release_carries_a_handover_record_anyone_who_sees_it_can_open(db) -> None:
+    process, _ = load_demo()
+    document = StatusDocument.objects.get(status__provision__agreement__process=process)
+    assert document.name.endswith(".docx") and document.illustrative
+    assert document.status.evidence.startswith("First group released")
+    url = f"/p/{process.pk}/status-documents/{document.pk}/"
+    served = _client(process, "UA").get(url)
+    body = b"".join(served.streaming_content) if served.streaming else served.content
+    assert served.status_code == 200 and body.startswith(b"PK")
+    assert "Handover record" in "".join(p.text for p in docx.Document(io.BytesIO(body)).paragraphs)
+    assert AuditEntry.objects.filter(action__contains="download", object_id=str(document.pk))
