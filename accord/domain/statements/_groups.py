@@ -54,9 +54,14 @@ class GroupResolution:
             if earlier is not None:
                 return earlier
         name = self._full_pair(mention.name or mention.text)
-        if mention.kind == "group" and mention.text.lower().startswith("the ") and " " not in name:
-            for speaker in reversed(self.history):
-                if speaker.type == "group" and speaker.name.lower().endswith(name.lower()):
+        plural = name.lower().split()[-1] in self.gaz.group_nouns
+        if mention.kind == "group" and mention.text.lower().startswith("the "):
+            # "the news organizations" after "Israeli news organizations said": the same
+            # group; a singular head with modifiers ("the union official") is kept as written
+            for speaker in reversed(self.history if plural or " " not in name else ()):
+                if speaker.type == "group" and f" {speaker.name.lower()}".endswith(
+                    f" {name.lower()}"
+                ):
                     return speaker
         if mention.kind == "body" and name.lower().split()[-1] in self.gaz.body_nouns:
             name = self._last_body_named(name, mention.start) or name

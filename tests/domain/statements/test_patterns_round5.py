@@ -38,3 +38,20 @@ def test_near_spelling_allows_one_slip_or_two_in_long_words():
     assert not near_spelling("berga", "berga")
     assert not near_spelling("merga", "berga")  # the first letter differs
     assert not near_spelling("brega", "bergx")  # two slips in a five-letter word
+
+
+def test_news_organizations_and_agencies_speak_as_groups():
+    text = (
+        "Local news organizations have said the envoy offered a deal. But the news "
+        "organizations say the leader rejected the offer.\n\nAid agencies said the camps are full."
+    )
+    assert _rows(text) == [
+        ("Local news organizations", "indirect", "the envoy offered a deal"),
+        ("Local news organizations", "indirect", "the leader rejected the offer"),
+        ("Aid agencies", "indirect", "the camps are full"),
+    ]
+
+
+def test_a_singular_head_with_the_keeps_its_own_phrase():
+    text = "A senior union official said the talks were held. The union official said they ended."
+    assert _speakers(text) == ["senior union official", "union official"]
