@@ -134,6 +134,14 @@ _PAST_CLAUSE = re.compile(
     r"\s+(?:the|a|an|its|their|his|her|this|these)\s+(?:[\w\"'’\-]+\s+){0,2}?[a-z]+ed\s+"
     r"(?:[a-z]+ly\s+)?(?:on|in|to|with|at|for|from|into|over|the|a|an|its|their|his|her)\b"
 )
+#: "reported military forces with the AU and the bloc will oversee the truce": a longer subject
+#: (prepositions and "and" allowed) before a modal is a clause too; no relative word, "that",
+#: "to" or punctuation on the way, so "announced a plan that will ..." stays a noun object.
+_MODAL_CLAUSE = re.compile(
+    r"\s+(?!(?:to|what|whatever|how|when|where|why|if|whether)\b)"
+    r"(?:(?!(?:who|which|that|whom|whose|to)\b)[\w'’\-]+\s+){2,12}?"
+    r"(?:will|would|could|can|might|may|must|should|shall)\s+(?:not\s+)?[a-z]+\b"
+)
 #: Cues that rarely take a noun object, where "the deal agreed on ..." would not be content:
 #: "confirmed/announced a deal signed on Friday" stays a noun object.
 _CLAUSE_CUES = word_set(
@@ -307,6 +315,7 @@ def _head(masked, cue, unit, mention, role, after=None, aux=None) -> list[Attrib
         and not _CLAUSE_FOLLOWS.match(masked, cue.end(), unit[1])
         and not (masked.startswith("that ", start) and _CLAUSE_FOLLOWS.match(masked, start + 4))
         and not (cue.group() in _CLAUSE_CUES and _PAST_CLAUSE.match(masked, cue.end(), unit[1]))
+        and not _MODAL_CLAUSE.match(masked, cue.end(), unit[1])
         and not (cue.group() in _DEMAND_CUES and _SUBJUNCTIVE.match(masked, cue.end(), unit[1]))
         and not reports
     ):

@@ -55,3 +55,23 @@ def test_news_organizations_and_agencies_speak_as_groups():
 def test_a_singular_head_with_the_keeps_its_own_phrase():
     text = "A senior union official said the talks were held. The union official said they ended."
     assert _speakers(text) == ["senior union official", "union official"]
+
+
+def test_a_long_subject_before_a_modal_is_a_clause_after_a_that_only_cue():
+    text = "NTA also reported military forces with the Union and the bloc will oversee the truce."
+    assert _rows(text) == [
+        ("NTA", "indirect", "military forces with the Union and the bloc will oversee the truce")
+    ]
+    assert _rows("Holm confirmed the deal with Russia will be signed.") == [
+        ("Holm", "indirect", "the deal with Russia will be signed")
+    ]
+
+
+def test_a_noun_object_with_a_relative_or_infinitive_stays_no_statement():
+    for text in (
+        "The ministry announced a plan that will cut taxes.",
+        "The ministry announced a plan to build roads which will help.",
+        "Holm vowed to do whatever it will take.",
+        "Holm announced new measures in the budget.",
+    ):
+        assert _rows(text) == [], text
