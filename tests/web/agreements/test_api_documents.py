@@ -22,6 +22,7 @@ from accord.domain.visibility import Visibility
 from accord.files import storage
 from accord.files.models import Blob
 from tests.table import Table
+from tests.web.raw_multipart import post_raw_file
 
 REPORT = b"%PDF-1.4 not really the ICRC confirmation of 157 released"
 SEATS = ("ua", "ru", "us", "mediator", "observer", "outsider")
@@ -211,20 +212,6 @@ def test_a_missing_file_or_a_long_description_is_a_422_naming_it(table, fields, 
     assert not StatusDocument.objects.exists() and not Blob.objects.exists()
 
 
-def raw_upload(client: Client, url: str, filename: str, body: bytes):
-    """A multipart POST whose file name reaches the server as written (Django's test client
-    and SimpleUploadedFile would strip directories before sending)."""
-    boundary = "AccordTestBoundary"
-    parts = [
-        f"--{boundary}",
-        f'Content-Disposition: form-data; name="file"; filename="{filename}"',
-        "Content-Type: text/html",
-        "",
-    ]
-    payload = "\r\n".join(parts).encode() + b"\r\n" + body + f"\r\n--{boundary}--\r\n".encode()
-    return client.post(url, payload, content_type=f"multipart/form-data; boundary={boundary}")
-
-
 @pytest.mark.parametrize(
     ("name", "kept"),
     [
@@ -238,7 +225,13 @@ def raw_upload(client: Client, url: str, filename: str, body: bytes):
 )
 def test_a_path_or_markup_in_the_name_is_never_a_path(table: Table, name, kept) -> None:
     status = entry(table)
-    response = raw_upload(api_client(table, "ua"), documents_url(table, status), name, REPORT)
+    response = post_raw_file(
+        api_client(table, "ua"),
+        documents_url(table, status),
+        name,
+        REPORT,
+        content_type="text/html",
+    )
     assert response.status_code == 201, response.content
     assert response.json()["name"] == kept == StatusDocument.objects.get().name
     stored = [p for p in storage.blobs_root().rglob("*") if p.is_file()]
@@ -247,7 +240,13 @@ def test_a_path_or_markup_in_the_name_is_never_a_path(table: Table, name, kept) 
 
 def test_a_name_that_is_only_a_directory_is_no_file(table: Table) -> None:
     status = entry(table)
-    response = raw_upload(api_client(table, "ua"), documents_url(table, status), "..", REPORT)
+    response = post_raw_file(
+        api_client(table, "ua"),
+        documents_url(table, status),
+        "..",
+        REPORT,
+        content_type="text/html",
+    )
     assert response.status_code == 422
     assert any("file" in detail["loc"] for detail in response.json()["detail"])
     assert not StatusDocument.objects.exists() and not Blob.objects.exists()

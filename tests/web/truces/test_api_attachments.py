@@ -22,6 +22,7 @@ from accord.files.models import Blob
 from accord.truces import services
 from accord.truces.models import IncidentAttachment, IncidentReport
 from tests.table import Table
+from tests.web.raw_multipart import post_raw_file
 from tests.web.truces.helpers import file, make_truce
 
 PHOTO = b"\x89PNG\r\n\x1a\n not really a photo of the substation"
@@ -56,18 +57,6 @@ def download_url(table: Table, attachment_id: int) -> str:
 def upload(client: Client, url: str, name: str, body: bytes, **fields: str):
     photo = SimpleUploadedFile(name, body, content_type="text/html")
     return client.post(url, {"file": photo, "description": "Taken at 06:10", **fields})
-
-
-def raw_upload(client: Client, url: str, filename: str, body: bytes):
-    """A multipart POST whose file name reaches the server as written (Django's test client
-    and SimpleUploadedFile would strip directories before sending)."""
-    boundary = "AccordTestBoundary"
-    head = (
-        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{filename}"'
-        "\r\nContent-Type: image/png\r\n\r\n"
-    )
-    payload = head.encode() + body + f"\r\n--{boundary}--\r\n".encode()
-    return client.post(url, payload, content_type=f"multipart/form-data; boundary={boundary}")
 
 
 def attach(table: Table, report: IncidentReport, seat: str = "ua") -> IncidentAttachment:
@@ -220,7 +209,13 @@ def test_a_missing_file_or_a_long_description_is_a_422_naming_it(table: Table) -
 )
 def test_a_path_or_markup_in_the_name_is_never_a_path(table: Table, name, kept) -> None:
     report = report_of(table)
-    response = raw_upload(api_client(table, "ua"), attachments_url(table, report), name, PHOTO)
+    response = post_raw_file(
+        api_client(table, "ua"),
+        attachments_url(table, report),
+        name,
+        PHOTO,
+        content_type="image/png",
+    )
     assert response.status_code == 201, response.content
     assert response.json()["name"] == kept == IncidentAttachment.objects.get().name
     stored = [p for p in storage.blobs_root().rglob("*") if p.is_file()]

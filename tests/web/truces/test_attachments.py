@@ -16,6 +16,7 @@ from accord.files.models import Blob
 from accord.truces import services
 from accord.truces.models import IncidentAttachment, IncidentReport
 from tests.table import Table
+from tests.web.raw_multipart import post_raw_file
 from tests.web.truces.helpers import file, make_truce
 
 PHOTO = b"\x89PNG\r\n\x1a\n not really a photo of the substation"
@@ -55,7 +56,14 @@ def test_the_author_attaches_and_downloads_an_inert_audited_file(table: Table) -
     ua = client_for(table, "ua")
     page = ua.get(page_url(table, report)).content.decode()
     assert 'enctype="multipart/form-data"' in page and attach_url(table, report) in page
-    response = post_file(ua, attach_url(table, report), "../../etc/evil<script>.html", PHOTO)
+    response = post_raw_file(  # the name reaches the server as written, directories and all
+        ua,
+        attach_url(table, report),
+        "../../etc/evil<script>.html",
+        PHOTO,
+        fields={"description": "Taken at 06:10"},
+        content_type="text/html",
+    )
     assert response.status_code == 302 and response["Location"] == page_url(table, report)
     attachment = IncidentAttachment.objects.get()
     assert attachment.name == "evil_script_.html" and attachment.blob.size == len(PHOTO)
