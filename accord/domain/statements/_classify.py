@@ -16,6 +16,7 @@ from ._mention import (
     PREPOSITIONS,
     SENTENCE_OPENERS,
     Mention,
+    is_name_word,
     is_singular_group,
 )
 from ._quotes import headline_end
@@ -64,7 +65,7 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         particle = word in NAME_PARTICLES and index > 0 and words[index - 1][:1].isupper()
-        if not particle and (word.lower() in gaz.role_words or not word[:1].isupper()):
+        if not particle and (word.lower() in gaz.role_words or not is_name_word(word)):
             break
         name_words.insert(0, word)
     if not name_words:

@@ -6,6 +6,7 @@ Kept apart so that finding a phrase (`_speakers`) and splitting it into role and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ._gazetteer import Gazetteer
@@ -37,6 +38,16 @@ SINGULAR_GROUP_HEADS = word_set(
 )
 #: Lowercase words inside personal names ("Abdullah bin Zayed", "Ursula von der Leyen").
 NAME_PARTICLES = word_set("bin bint ibn al el de del della van von der den da di du la le")
+#: "al-Dirdiri", "el-Sisi", "bin-Salman": a lowercase article glued to a capitalised name.
+_GLUED_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu)[-‑][A-Z][\w'’\-]*")
+
+
+def is_name_word(word: str) -> bool:
+    """A word that can be part of a personal name: capitalised, or glued to a particle
+    ("Foreign Minister al-Dirdiri Mohamed Ahmed" is a title and a three-word name)."""
+    return word[:1].isupper() or bool(_GLUED_PARTICLE.fullmatch(word))
+
+
 #: Words that open a clause or a list, never a role ("Witkoff, and Kushner, ...").
 NOT_ROLE_OPENERS = word_set("who which where when whose that and or but as while if then")
 PREPOSITIONS = word_set(

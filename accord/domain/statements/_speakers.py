@@ -19,6 +19,7 @@ from ._mention import (
     PREPOSITIONS,
     PRONOUNS,
     Mention,
+    is_name_word,
     is_singular_group,
 )
 from ._words import word_set
@@ -47,7 +48,7 @@ _WORD_AFTER = re.compile(r"^\s*([\w.'’\-]+)")
 
 def _is_np_word(word: str, gaz: Gazetteer) -> bool:
     lowered = word.lower()
-    if word[:1].isupper() or (word[:1].isdigit() and "-" in word):
+    if is_name_word(word) or (word[:1].isdigit() and "-" in word):
         return True
     if lowered.endswith(("'s", "’s")) or lowered in ("rights", "human"):
         return True

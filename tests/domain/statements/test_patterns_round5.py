@@ -75,3 +75,14 @@ def test_a_noun_object_with_a_relative_or_infinitive_stays_no_statement():
         "Holm announced new measures in the budget.",
     ):
         assert _rows(text) == [], text
+
+
+def test_a_name_opening_with_a_glued_particle_is_the_name_after_its_title():
+    for text in (
+        "The pact is good, said Foreign Minister al-Ruwaydi Hassan Omar.",
+        "Foreign Minister al-Ruwaydi Hassan Omar said the pact is good.",
+    ):
+        speakers = [(s.speaker, s.role) for s in extract(text, doc_id="t")]
+        assert speakers == [("al-Ruwaydi Hassan Omar", "Foreign Minister")], text
+    # a glued particle before a group noun stays part of the group
+    assert _speakers("The al-Nour group said it will fight.") == ["al-Nour group"]
