@@ -142,6 +142,21 @@ _MODAL_CLAUSE = re.compile(
     r"(?:(?!(?:who|which|that|whom|whose|to)\b)[\w'’\-]+\s+){2,12}?"
     r"(?:will|would|could|can|might|may|must|should|shall)\s+(?:not\s+)?[a-z]+\b"
 )
+#: "noted the Security Council considers the group ...": a present-tense verb with an object
+#: (not "noted the new rules for ...", whose "-s" word is followed by a preposition).
+_PRESENT_CLAUSE = re.compile(
+    r"\s+(?:the|a|an|its|their|his|her|this)\s+(?:[A-Za-z\-]+\s+){0,2}?[a-z]+[^s'’\s]s\s+"
+    r"(?:the|a|an|its|their|his|her|that)\b"
+)
+
+
+def _clause_without_that(masked: str, start: int, limit: int) -> bool:
+    """A short subject and a finite verb right after a cue that rarely takes a noun object."""
+    return bool(
+        _PAST_CLAUSE.match(masked, start, limit) or _PRESENT_CLAUSE.match(masked, start, limit)
+    )
+
+
 #: Cues that rarely take a noun object, where "the deal agreed on ..." would not be content:
 #: "confirmed/announced a deal signed on Friday" stays a noun object.
 _CLAUSE_CUES = word_set(
@@ -314,7 +329,7 @@ def _head(masked, cue, unit, mention, role, after=None, aux=None) -> list[Attrib
         and not opens_content(masked, cue.end(), start)
         and not _CLAUSE_FOLLOWS.match(masked, cue.end(), unit[1])
         and not (masked.startswith("that ", start) and _CLAUSE_FOLLOWS.match(masked, start + 4))
-        and not (cue.group() in _CLAUSE_CUES and _PAST_CLAUSE.match(masked, cue.end(), unit[1]))
+        and not (cue.group() in _CLAUSE_CUES and _clause_without_that(masked, cue.end(), unit[1]))
         and not _MODAL_CLAUSE.match(masked, cue.end(), unit[1])
         and not (cue.group() in _DEMAND_CUES and _SUBJUNCTIVE.match(masked, cue.end(), unit[1]))
         and not reports

@@ -86,3 +86,11 @@ def test_a_name_opening_with_a_glued_particle_is_the_name_after_its_title():
         assert speakers == [("al-Ruwaydi Hassan Omar", "Foreign Minister")], text
     # a glued particle before a group noun stays part of the group
     assert _speakers("The al-Nour group said it will fight.") == ["al-Nour group"]
+
+
+def test_a_present_tense_clause_without_that_is_content_after_noted():
+    text = "Karl Berga arrived.\n\nBut, Berga noted the council considers the group as terrorists."
+    assert _rows(text) == [
+        ("Karl Berga", "indirect", "the council considers the group as terrorists")
+    ]
+    assert _rows("Berga noted the new rules for the talks.") == []
