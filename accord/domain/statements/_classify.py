@@ -113,7 +113,12 @@ def _place_into_role(
         return role_text, stripped
     if not re.search(r"\b(?:for|to|of|in|on)$", role_text):
         return role_text, name_words
-    for size in range(len(name_words) - 1, 0, -1):
+    titled = any(word.lower() in gaz.role_words for word in role_text.split())
+    if titled and len(name_words) == 1:
+        # "The U.N. Special Envoy for Syria said": one word after the title's preposition is
+        # its place, not a name; the whole phrase is a title
+        return f"{role_text} {name_words[0]}", []
+    for size in range(len(name_words) - (0 if titled else 1), 0, -1):
         place = " ".join(name_words[:size])
         if gaz.party_pattern.fullmatch(place):
             return f"{role_text} {place}", name_words[size:]

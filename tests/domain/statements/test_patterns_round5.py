@@ -94,3 +94,14 @@ def test_a_present_tense_clause_without_that_is_content_after_noted():
         ("Karl Berga", "indirect", "the council considers the group as terrorists")
     ]
     assert _rows("Berga noted the new rules for the talks.") == []
+
+
+def test_one_word_after_a_titles_preposition_is_its_place_not_a_name():
+    text = (
+        "Envoy: Talks to Start\n\nThe U.N. Special Envoy for Valdoria said the talks will start "
+        "Friday.\n\nOther groups have stalled the talks.\n\n"
+        "U.N. mediator Karl de Berga said he wants talks."
+    )
+    assert _speakers(text) == ["Karl de Berga", "Karl de Berga"]
+    rows = [(s.speaker, s.role) for s in extract("The envoy to Valdoria said no.", doc_id="t")]
+    assert rows == [("envoy to Valdoria", "envoy to Valdoria")]
