@@ -51,6 +51,9 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
         gaz.party_pattern.fullmatch(bare) and head not in gaz.role_words
     ):
         return Mention(text, start, end, "body", name=bare)
+    if is_singular_group(head, gaz) and _OWNED_TITLE.search(text):
+        # "The United States' top diplomat": an owner's one holder is a title, not a group
+        return Mention(text, start, end, "role", role=clean_role(text))
     if head in gaz.group_nouns or is_singular_group(head, gaz):
         group = re.sub(
             r"^(?:(?:a|an|the|one|two|three|four|five|six|several|some|many)\s+)+",
@@ -95,6 +98,9 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
         text, start, end, "person", name=" ".join(name_words), role=clean_role(role_text) or None
     )
 
+
+#: A possessive owner right before the head, or before one modifier of it ("Russia's top").
+_OWNED_TITLE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w.\s]*?['’]s?\s+(?:[a-z]+\s+)?[a-z]+$")
 
 _AGENT_OF = re.compile(
     rf"^(?:a|an|one)\s+(?:[\w'’.\-]+\s+){{0,2}}?({AGENTS})\s+(?:for|of|to)\s+(.+)$",

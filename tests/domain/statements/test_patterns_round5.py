@@ -105,3 +105,13 @@ def test_one_word_after_a_titles_preposition_is_its_place_not_a_name():
     assert _speakers(text) == ["Karl de Berga", "Karl de Berga"]
     rows = [(s.speaker, s.role) for s in extract("The envoy to Valdoria said no.", doc_id="t")]
     assert rows == [("envoy to Valdoria", "envoy to Valdoria")]
+
+
+def test_an_owners_top_diplomat_is_a_title_that_resolves_to_its_holder():
+    text = (
+        "Talks Go Ahead\n\nThe United States' top diplomat said the talks should go ahead.\n\n"
+        "U.S. Secretary of State Jon Kerrigan said monitors were meeting."
+    )
+    assert _speakers(text) == ["Jon Kerrigan", "Jon Kerrigan"]
+    # an indefinite one stays an unnamed group-like speaker
+    assert _speakers("A Western diplomat said the talks failed.") == ["Western diplomat"]
