@@ -166,9 +166,12 @@ def opens_content(masked: str, cue_end: int, start: int) -> bool:
 
 
 #: "said in Seoul Thursday they ...", "said in Bergen on Friday that ...": a place and a day.
+#: And the other way round, "said Friday in Munich major powers have agreed ...".
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b"
+_PLACE = r"(?:in|at|from)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}"
 PLACE_ADJUNCT = re.compile(
-    r"\s*(?:in|at|from)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}\s+(?:on\s+)?(?:(?:early|late)\s+)?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b"
+    rf"\s*(?:{_PLACE}\s+(?:on\s+)?(?:(?:early|late)\s+)?{_DAY}"
+    rf"|(?:on\s+)?(?:(?:early|late)\s+)?{_DAY}\s+{_PLACE}\b)"
 )
 #: "said in a statement (on Sunday) it would attend": the content follows without "that".
 IN_A_STATEMENT = re.compile(

@@ -115,3 +115,10 @@ def test_an_owners_top_diplomat_is_a_title_that_resolves_to_its_holder():
     assert _speakers(text) == ["Jon Kerrigan", "Jon Kerrigan"]
     # an indefinite one stays an unnamed group-like speaker
     assert _speakers("A Western diplomat said the talks failed.") == ["Western diplomat"]
+
+
+def test_a_day_then_a_place_after_the_cue_is_an_adjunct():
+    text = "Envoy Jon Kerrigan said Friday in Munich major powers have agreed to seek a truce."
+    assert _rows(text) == [("Jon Kerrigan", "indirect", "major powers have agreed to seek a truce")]
+    text = "The talks will resume, Jon Kerrigan said Friday in Munich."
+    assert _rows(text) == [("Jon Kerrigan", "indirect", "The talks will resume")]
