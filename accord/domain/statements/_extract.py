@@ -113,8 +113,11 @@ def _span_and_kind(text: str, quotes: QuoteIndex, start: int, end: int):
 
 
 def _continued(text, quotes, unit, previous_unit, last: Statement, issues) -> list[Statement]:
-    """A unit that is nothing but a quotation, right after a direct statement, continues it."""
-    if last.kind == "indirect" or text.count("\n", previous_unit[1], unit[0]) > 1:
+    """A unit that is nothing but a quotation, right after a statement in the same paragraph or
+    the next (one blank line), continues it: the guideline's rule after a direct statement; a
+    newscast's 'X said Friday major powers have agreed ...' then a paragraph of X's actuality
+    extends it to an indirect one."""
+    if text.count("\n", previous_unit[1], unit[0]) > 2:
         return []
     start, end = unit
     while end > start and text[end - 1] in " .,":

@@ -122,3 +122,19 @@ def test_a_day_then_a_place_after_the_cue_is_an_adjunct():
     assert _rows(text) == [("Jon Kerrigan", "indirect", "major powers have agreed to seek a truce")]
     text = "The talks will resume, Jon Kerrigan said Friday in Munich."
     assert _rows(text) == [("Jon Kerrigan", "indirect", "The talks will resume")]
+
+
+def test_a_paragraph_that_is_only_a_quotation_continues_the_statement_before_it():
+    text = (
+        'Talks\n\n"We agreed," Jon Kerrigan said.\n\n"It is ambitious. Everyone is determined."'
+        "\n\nEnvoy Ana Holm said the powers have agreed.\n\n“We will begin within a week.”"
+    )
+    assert _rows(text) == [
+        ("Jon Kerrigan", "direct", "We agreed"),
+        ("Jon Kerrigan", "direct", "It is ambitious. Everyone is determined."),
+        ("Ana Holm", "indirect", "the powers have agreed"),
+        ("Ana Holm", "direct", "We will begin within a week."),
+    ]
+    # two paragraphs on, a quotation with no speaker of its own is nobody's
+    text = 'Ana Holm said the powers agreed.\n\nThe talks ended.\n\n"We will begin soon."'
+    assert _speakers(text) == ["Ana Holm"]
