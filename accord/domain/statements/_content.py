@@ -46,6 +46,8 @@ _COUNTER_VERBS = (
 _CONTENT_CUT = re.compile(
     rf",\s*(?:but\s+|and\s+)?(?:also\s+)?(?:{CUE_PATTERN.pattern})\s+that\b"
     rf"|\s+(?:but|and)\s+(?:also\s+)?(?:added|noted|said|warned|stressed|insisted)\b"
+    # "told VOA that "..." and maintained that ...": any cue with "that" opens a 2nd statement
+    rf"|\s+(?:but|and)\s+(?:also\s+)?(?:{CUE_PATTERN.pattern})\s+that\b"
     r"|,\s*according to\b"
     rf"|,\s*(?:and|but)\s+(?!(?:that|he|she|his|her|they|their|it|its|we|I)\b)"
     rf"(?:[A-Za-z][\w'’\-]*\s+){{1,4}}?(?:{CUE_PATTERN.pattern})\s+(?!to\b)"

@@ -138,3 +138,14 @@ def test_a_paragraph_that_is_only_a_quotation_continues_the_statement_before_it(
     # two paragraphs on, a quotation with no speaker of its own is nobody's
     text = 'Ana Holm said the powers agreed.\n\nThe talks ended.\n\n"We will begin soon."'
     assert _speakers(text) == ["Ana Holm"]
+
+
+def test_and_a_second_cue_with_that_ends_the_first_content():
+    text = (
+        'Spokesman Jon Kerrigan told VOA that "no date has been set yet" and maintained that '
+        "the group is ready."
+    )
+    assert _rows(text) == [
+        ("Jon Kerrigan", "direct", "no date has been set yet"),
+        ("Jon Kerrigan", "indirect", "the group is ready"),
+    ]
