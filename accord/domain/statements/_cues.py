@@ -81,6 +81,12 @@ _WITH_SUBJECT = re.compile(
 )
 
 
+#: Before a bare "say"/"tell": an infinitive, a negation or a modal, so nothing was said.
+_NOT_FINITE = re.compile(
+    r"\b(?:to|not|n't|never|will|would|could|can|should|must|may|might|did|do|does)\s+$"
+)
+
+
 def cue_allowed(masked: str, cue: re.Match[str], unit: tuple[int, int]) -> bool:
     word = cue.group()
     floor = unit[0]
@@ -99,6 +105,8 @@ def cue_allowed(masked: str, cue: re.Match[str], unit: tuple[int, int]) -> bool:
     if word == "calling" and following.strip() in ("for", "on", "in"):
         return False
     before = masked[floor : cue.start()]
+    if word in ("say", "tell") and _NOT_FINITE.search(before):
+        return False  # "to tell reporters", "did not say": no statement made
     if word in (*OBJECT_CUES, "reported") and re.search(
         r"\b(?:was|were|been|being|be|is|are)\s+$", before
     ):

@@ -15,7 +15,7 @@ from ._words import word_set
 
 SPEECH_VERBS = sorted(
     word_set(
-        "say said says saying told tells telling added adding wrote writes writing stated "
+        "say said says saying tell told tells telling added adding wrote writes writing stated "
         "noted noting warn warned warns warning insist insisted insists insisting stressed "
         "stressing emphasized emphasizing emphasised emphasising claimed argue argued argues "
         "arguing announced declared explained asserted asserts acknowledged acknowledges "
@@ -48,7 +48,7 @@ THAT_ONLY_CUES = word_set(
     "acknowledging suggesting reported"
 )
 #: Verbs that take a hearer before the reported clause ("told reporters that").
-OBJECT_CUES = frozenset({"told", "tells", "telling"})
+OBJECT_CUES = frozenset({"tell", "told", "tells", "telling"})
 CUE_PATTERN = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 
 DEFAULT_ISSUES: tuple[Issue, ...] = (

@@ -186,7 +186,7 @@ def masked(text: str, quotes: list[Quotation]) -> str:
 
 #: Cue verbs a title-case headline capitalises ("Russia Says No Deal Yet on ...").
 _HEADLINE_CUE = re.compile(
-    r"(?<=\S )(Says|Say|Warns|Warn|Tells|Claims|Denies|Confirms|Insists|Vows|Describes|Calls"
+    r"(?<=\S )(Says|Say|Warns|Warn|Tells|Tell|Claims|Denies|Confirms|Insists|Vows|Describes|Calls"
     r"|Hails)\b"
 )
 

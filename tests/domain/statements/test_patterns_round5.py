@@ -149,3 +149,16 @@ def test_and_a_second_cue_with_that_ends_the_first_content():
         ("Jon Kerrigan", "direct", "no date has been set yet"),
         ("Jon Kerrigan", "indirect", "the group is ready"),
     ]
+
+
+def test_a_headline_tell_with_its_hearer_is_a_cue():
+    text = "Peace Talks Set to Resume, Sources Tell VOA\nISLAMABAD - Talks resume on Monday."
+    assert _rows(text) == [("Sources", "indirect", "Peace Talks Set to Resume")]
+
+
+def test_tell_and_say_after_to_a_negation_or_a_modal_are_no_statement():
+    text = (
+        "Jon Holm asked him to tell reporters the talks failed. Officials did not say the talks "
+        "failed. Officials tell reporters the talks resumed."
+    )
+    assert _rows(text) == [("Officials", "indirect", "the talks resumed")]
