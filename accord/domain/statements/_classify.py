@@ -47,6 +47,8 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
     bare = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
     if _coordinated_bodies(bare, gaz):
         return Mention(text, start, end, "group", name=bare)
+    if _DEMONYM_PLURAL.fullmatch(text):  # "The Palestinians say ...": a people, so "they"
+        return Mention(text, start, end, "group", name=bare)
     if bare.lower() in gaz.bodies or (
         gaz.party_pattern.fullmatch(bare) and head not in gaz.role_words
     ):
@@ -99,6 +101,8 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
     )
 
 
+#: "The Palestinians", "the Israelis": a people named by its plural demonym, not a person.
+_DEMONYM_PLURAL = re.compile(r"[Tt]he\s+[A-Z][a-z]+(?:ians|ans|is)")
 #: A possessive owner right before the head, or before one modifier of it ("Russia's top").
 _OWNED_TITLE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w.\s]*?['’]s?\s+(?:[a-z]+\s+)?[a-z]+$")
 

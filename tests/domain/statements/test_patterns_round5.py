@@ -162,3 +162,14 @@ def test_tell_and_say_after_to_a_negation_or_a_modal_are_no_statement():
         "failed. Officials tell reporters the talks resumed."
     )
     assert _rows(text) == [("Officials", "indirect", "the talks resumed")]
+
+
+def test_a_people_named_by_its_plural_demonym_is_a_group_that_they_points_back_to():
+    text = (
+        "The Valdorians say talks will not happen. However, they say they have received assurances."
+    )
+    rows = [(s.speaker, s.speaker_type, s.quote) for s in extract(text, doc_id="t")]
+    assert rows == [
+        ("Valdorians", "group", "talks will not happen"),
+        ("Valdorians", "group", "they have received assurances"),
+    ]
