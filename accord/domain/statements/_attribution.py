@@ -135,12 +135,13 @@ _PAST_CLAUSE = re.compile(
     r"(?:[a-z]+ly\s+)?(?:on|in|to|with|at|for|from|into|over|the|a|an|its|their|his|her)\b"
 )
 #: "reported military forces with the AU and the bloc will oversee the truce": a longer subject
-#: (prepositions and "and" allowed) before a modal is a clause too; no relative word, "that",
-#: "to" or punctuation on the way, so "announced a plan that will ..." stays a noun object.
+#: (prepositions and "and" allowed) before a modal or "has/had" is a clause too; no relative
+#: word, "that", "to", a pronoun after the first word or punctuation on the way, so "announced
+#: a plan that will ..." and "denied reports of troops in areas they have taken" stay objects.
 _MODAL_CLAUSE = re.compile(
-    r"\s+(?!(?:to|what|whatever|how|when|where|why|if|whether)\b)"
-    r"(?:(?!(?:who|which|that|whom|whose|to)\b)[\w'’\-]+\s+){2,12}?"
-    r"(?:will|would|could|can|might|may|must|should|shall)\s+(?:not\s+)?[a-z]+\b"
+    r"\s+(?!(?:to|what|whatever|how|when|where|why|if|whether)\b)[\w'’\-]+\s+"
+    r"(?:(?!(?:who|which|that|whom|whose|to|he|she|it|we|they|I|you)\b)[\w'’\-]+\s+){1,11}?"
+    r"(?:will|would|could|can|might|may|must|should|shall|had|has|have)\s+(?:not\s+)?[a-z]+\b"
 )
 #: "noted the Security Council considers the group ...": a present-tense verb with an object
 #: (not "noted the new rules for ...", whose "-s" word is followed by a preposition).

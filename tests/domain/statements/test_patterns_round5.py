@@ -173,3 +173,11 @@ def test_a_people_named_by_its_plural_demonym_is_a_group_that_they_points_back_t
         ("Valdorians", "group", "talks will not happen"),
         ("Valdorians", "group", "they have received assurances"),
     ]
+
+
+def test_a_long_subject_before_had_is_a_clause_but_not_past_a_pronoun():
+    text = "The office explained he and Council Director Eric Dahl had presented the proposal."
+    assert _rows(text) == [
+        ("office", "indirect", "he and Council Director Eric Dahl had presented the proposal")
+    ]
+    assert _rows("Jon Holm denied reports of troops in areas they have taken.") == []
