@@ -226,7 +226,27 @@ def _attribute(masked, cue, unit, gaz, last) -> list[Attribution]:
         r"\b(?:who|whom|which|what)\s+$", masked[floor : mention.start]
     ):  # "the others who the militants said were killed", "what he called": a gap, no content
         return []
+    mention = _relative_antecedent(masked, cue, mention, floor, gaz) or mention
     return _head_or_tail(masked, cue, unit, coordinated_with(masked, mention, floor), None)
+
+
+#: "Ukraine and other countries that don't recognize Russia's annexation of Crimea say ...":
+#: a relative clause with a negated or plain verb between its plural head and "say".
+_RELATIVE_BEFORE = re.compile(
+    r"\s+(?:that|who)\s+(?:(?:do|did)\s+not\s+|don't\s+|didn't\s+|never\s+)?[a-z]+\s+[^,;:\"]*$"
+)
+
+
+def _relative_antecedent(masked, cue, mention, floor, gaz) -> Mention | None:
+    """A plural "say" cannot have a single name for its subject: the phrase the found name
+    ends is a relative clause's object, and the speaker is the clause's head before it."""
+    if cue.group() != "say" or mention.kind not in ("person", "body") or " " in mention.text:
+        return None
+    relative = _RELATIVE_BEFORE.search(masked, floor, mention.start)
+    if relative is None:
+        return None
+    head = subject_before(masked, relative.start(), floor, gaz)
+    return head if head is not None and head.kind == "group" else None
 
 
 def _relative_mention(masked, floor, subject_end, relative, gaz) -> Mention | None:

@@ -181,3 +181,17 @@ def test_a_long_subject_before_had_is_a_clause_but_not_past_a_pronoun():
         ("office", "indirect", "he and Council Director Eric Dahl had presented the proposal")
     ]
     assert _rows("Jon Holm denied reports of troops in areas they have taken.") == []
+
+
+def test_a_plural_say_after_a_relative_clause_has_the_clauses_head_for_its_speaker():
+    text = (
+        "Valdoria and other countries that don't recognize the annexation of Korvia say the "
+        "sailors were in international waters."
+    )
+    assert _rows(text) == [
+        ("Valdoria and other countries", "indirect", "the sailors were in international waters")
+    ]
+    # a name that can be the subject keeps it
+    assert _speakers("Officials who visited Korvia say the sailors were in waters.") == [
+        "Officials"
+    ]
