@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 
 MESSAGE = "NUL characters (0x00) are not allowed."
@@ -48,9 +48,11 @@ def _refusals(request: HttpRequest) -> list[dict[str, Any]]:
             body = None  # malformed or oversized: the API answers those itself
         found += [("body", *path) for path in _nul_paths(body)]
     elif content_type == "application/x-www-form-urlencoded":
-        found += [
-            ("form", key) for key, values in request.POST.lists() if "\x00" in key + "".join(values)
-        ]
+        try:
+            form = request.POST
+        except (RequestDataTooBig, TooManyFieldsSent):
+            return []  # oversized: refused downstream with its own answer
+        found += [("form", key) for key, values in form.lists() if "\x00" in key + "".join(values)]
     return [{"loc": list(loc), "msg": MESSAGE, "type": "value_error"} for loc in found]
 
 

@@ -56,3 +56,10 @@ def test_a_nul_on_a_page_is_a_400_naming_the_field(table: Table) -> None:
     form = "application/x-www-form-urlencoded"
     posted = client.post(page, "stance=a%00", content_type=form)
     assert posted.status_code == 400 and "form.stance" in posted.content.decode()
+
+
+def test_an_oversized_form_still_gets_the_apis_own_413(token_client, table: Table) -> None:
+    url = f"/api/processes/{table.process.pk}/positions"
+    form = "application/x-www-form-urlencoded"
+    response = token_client.post(url, "stance=" + "x" * 3_000_000, content_type=form)
+    assert response.status_code == 413
