@@ -28,7 +28,15 @@ from ._content import (
     skip_object,
     strip_end,
 )
-from ._cues import PASSIVE_REPORT, QUOTED_AS, STATEMENT_FROM, TOOK_TO, cue_allowed, cue_words
+from ._cues import (
+    PASSIVE_REPORT,
+    QUOTED_AS,
+    STATEMENT_FROM,
+    STATEMENT_SAYING,
+    TOOK_TO,
+    cue_allowed,
+    cue_words,
+)
 from ._gazetteer import Gazetteer
 from ._lexicon import (
     CHARACTERISING_CUES,
@@ -191,6 +199,11 @@ def _attribute(masked, cue, unit, gaz, last) -> list[Attribution]:
         mention = first_verb_subject(
             masked, after_dateline(masked, floor, cue.start()), cue.start(), gaz
         )
+        return _head(masked, cue, unit, mention, None) if mention else []
+    issued = STATEMENT_SAYING.search(before) if cue.group() in ING_CUES else None
+    if issued:  # "Hamas issued a statement saying ...": the issuer, the subject of "issued"
+        verb_start = skip_auxiliaries_back(masked, floor + issued.start(), floor)
+        mention = subject_before(masked, verb_start, floor, gaz)
         return _head(masked, cue, unit, mention, None) if mention else []
     relative = _RELATIVE.search(before)
     if relative:

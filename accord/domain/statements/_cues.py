@@ -74,6 +74,11 @@ _AS_TO_QUOTE = re.compile(
 _CALLED_QUOTE = re.compile(r"\s+(?!(?:for|on|in|off|up|upon|out|back)\b)(?:[^.;:,\"]{1,40}?\s)?\"")
 
 
+#: "issued a statement saying": a participle cue right after the statement its subject issued.
+STATEMENT_SAYING = re.compile(
+    r"\b(?:issued|released|published|put\s+out)\s+(?:a|an|its|the)\s+(?:[a-z]+\s+)?"
+    r"statement\s+$"
+)
 #: The subject of an absolute "with" clause after a comma: "..., with Norway saying ...".
 _WITH_SUBJECT = re.compile(
     r",\s*with\s+(?!(?:him|her|them|us|me|it|this|that|what)\b)"
@@ -117,6 +122,8 @@ def cue_allowed(masked: str, cue: re.Match[str], unit: tuple[int, int]) -> bool:
         return True
     if PASSIVE_REPORT.search(before) or QUOTED_AS.search(before):
         return True
+    if STATEMENT_SAYING.search(before):
+        return True  # "Hamas issued a statement saying it had agreed ...": the issuer speaks
     if _WITH_SUBJECT.search(before):
         return True  # "..., with both sides saying there had been progress"
     # "..., adding that" and "... - saying that": a comma or a dash sets off the participle

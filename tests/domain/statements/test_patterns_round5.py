@@ -195,3 +195,14 @@ def test_a_plural_say_after_a_relative_clause_has_the_clauses_head_for_its_speak
     assert _speakers("Officials who visited Korvia say the sailors were in waters.") == [
         "Officials"
     ]
+
+
+def test_issued_a_statement_saying_gives_the_issuer_the_statement():
+    text = (
+        "Early Friday, the militant group Korvos issued a statement saying it had agreed to "
+        "release a hostage.\n\nThe ministry released a brief statement saying talks will resume."
+    )
+    assert _rows(text) == [
+        ("Korvos", "indirect", "it had agreed to release a hostage"),
+        ("ministry", "indirect", "talks will resume"),
+    ]
