@@ -121,7 +121,7 @@ def _place_into_role(
         # the phrase began after "Ambassador to": "South Korea Donald Gregg" is no name
         stripped = _without_place(" ".join(name_words), gaz).split()
         return role_text, stripped
-    if not re.search(r"\b(?:for|to|of|in|on)$", role_text):
+    if not re.search(r"\b(?:for|to|of|in|on)(?:\s+the)?$", role_text):
         return role_text, name_words
     titled = any(word.lower() in gaz.role_words for word in role_text.split())
     if titled and len(name_words) == 1:
@@ -132,6 +132,10 @@ def _place_into_role(
         place = " ".join(name_words[:size])
         if gaz.party_pattern.fullmatch(place):
             return f"{role_text} {place}", name_words[size:]
+    if titled and role_text.endswith(" the") and len(name_words) > 2:
+        # "special envoy to the Middle East Steve Witkoff": "the" opens a place, and the name
+        # is the last two words
+        return f"{role_text} {' '.join(name_words[:-2])}", name_words[-2:]
     return role_text, name_words
 
 

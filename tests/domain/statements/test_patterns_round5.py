@@ -206,3 +206,15 @@ def test_issued_a_statement_saying_gives_the_issuer_the_statement():
         ("Korvos", "indirect", "it had agreed to release a hostage"),
         ("ministry", "indirect", "talks will resume"),
     ]
+
+
+def test_a_place_after_to_the_in_a_title_stays_out_of_the_name():
+    text = (
+        "U.S. special envoy to the Middle East Jon Wexler said talks resume.\n\n"
+        "U.S. envoy to the U.N. Lina Thomas-Green said no."
+    )
+    rows = [(s.speaker, s.role) for s in extract(text, doc_id="t")]
+    assert rows == [
+        ("Jon Wexler", "U.S. special envoy to the Middle East"),
+        ("Lina Thomas-Green", "U.S. envoy to the U.N."),
+    ]
