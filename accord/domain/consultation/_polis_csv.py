@@ -71,6 +71,11 @@ def _rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
         if header is None:
             raise ConsultationDataError(f"{path}: empty file (no header row)")
         rows = [(reader.line_num, cells) for cells in reader if cells]
+    for line, cells in [(1, header), *rows]:
+        if any("\x00" in cell for cell in cells):
+            raise ConsultationDataError(
+                f"{path} row {line}: holds a NUL character (0x00); save the file as UTF-8"
+            )
     return [h.strip() for h in header], rows
 
 

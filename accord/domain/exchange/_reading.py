@@ -93,7 +93,21 @@ def read_list_bytes(
         rows = read_csv_rows(text)
     if not rows:
         raise ExchangeInputError(f"{name}: the file holds no rows")
+    _refuse_nul(name, rows)
     return _to_list(name, rows, id_column, warnings)
+
+
+def _refuse_nul(name: str, rows: list[list[object]]) -> None:
+    """A NUL character is in no name or date; it is what a UTF-16 file without its byte-order
+    mark looks like when read as UTF-8, and PostgreSQL cannot store it. Refuse the file."""
+    for row, cells in enumerate(rows, start=1):
+        for column, cell in enumerate(cells, start=1):
+            if isinstance(cell, str) and "\x00" in cell:
+                raise ExchangeInputError(
+                    f"{name}: row {row}, column {column} holds a NUL character (0x00); a file "
+                    "saved as UTF-16 without its byte-order mark reads like this: save it as "
+                    "UTF-8 CSV or XLSX"
+                )
 
 
 def _to_list(

@@ -153,9 +153,13 @@ def parse_date(value: str) -> date:
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM); anything else is refused rather than guessed."""
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ValueError(f"The file is not UTF-8 (byte {error.start}).") from error
+    if "\x00" in text:  # UTF-16 without a byte-order mark decodes like this; no cell holds one
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ValueError(f"Line {line} holds a NUL character (0x00); save the file as UTF-8.")
+    return text
 
 
 def unescape_cell(value: str) -> str:

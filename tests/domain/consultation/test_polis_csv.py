@@ -143,3 +143,9 @@ def test_votes_from_records_validates_like_files() -> None:
         Votes.from_records([(1, 1, 1), (1, 2, 3)])
     votes = Votes.from_records([(2, 1, 1), (1, 1, -1), (2, 1, 0)])
     assert votes.participant.tolist() == [1, 2] and votes.value.tolist() == [-1, 0]
+
+
+def test_a_nul_character_is_refused_naming_the_file_and_row(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "5,,0,7,1\n", comments="1,,0,9,0,0,1,a\x00b\n")
+    with pytest.raises(ConsultationDataError, match=r"comments\.csv row 2: holds a NUL"):
+        read_polis(folder)

@@ -173,3 +173,14 @@ def test_broken_xlsx_is_a_clear_error() -> None:
 def test_rows_in_memory() -> None:
     read = read_rows([{"ID": "7", "Surname": "Shevchenko", "Given name": "Ivan"}], name="api")
     assert read.records[0].surname == "Shevchenko" and read.records[0].row == 2
+
+
+def test_a_nul_character_is_refused_naming_the_row_and_column() -> None:
+    with pytest.raises(ExchangeInputError, match=r"uk\.csv: row 3, column 2 holds a NUL"):
+        read_list_bytes(UK_CSV.replace("Шевченко", "Шевч\x00енко").encode(), "uk.csv")
+
+
+def test_utf16_without_its_byte_order_mark_is_refused_with_a_hint() -> None:
+    plain = "Surname,Given name\nSmith,John\n".encode("utf-16-le")  # no BOM
+    with pytest.raises(ExchangeInputError, match="UTF-16 without its byte-order mark"):
+        read_list_bytes(plain, "list.csv")

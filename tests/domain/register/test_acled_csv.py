@@ -132,3 +132,12 @@ def test_hash_ignores_spacing_and_case_of_places() -> None:
 def test_category_helpers() -> None:
     assert canonical_sub_event_type("battles", "armed CLASH") == "Armed clash"
     assert category_errors("Battles", "Grenade") and not category_errors("Riots", "Mob violence")
+
+
+def test_a_nul_character_is_refused_naming_the_line() -> None:
+    try:
+        decode(b"event_date,location\n2026-02-03,Kh\x00arkiv\n")
+    except ValueError as error:
+        assert "Line 2 holds a NUL" in str(error)
+    else:
+        raise AssertionError("decoded")
