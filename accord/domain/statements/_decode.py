@@ -13,10 +13,11 @@ class LoadError(ValueError):
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control characters in the first 8 KB mean this is not text."""
-    head = data[:8192]
-    if b"\x00" in head:
+    """A NUL byte anywhere, or many control characters in the first 8 KB, mean this is not
+    text (and PostgreSQL could not store a NUL in a document's text anyway)."""
+    if b"\x00" in data:
         return True
+    head = data[:8192]
     controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
     return bool(head) and controls / len(head) > 0.05
 
