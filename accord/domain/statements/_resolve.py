@@ -51,6 +51,8 @@ class Resolver(GroupResolution):
                 mention = classify(self.masked, match.start(), match.end(), self.gaz)
             if mention and mention.kind == "person" and " " in (mention.name or ""):
                 name = _strip_possessive(mention.name or "")
+                # "Sudan's SUNA": the owner is no part of the name ("SUNA said" is SUNA's)
+                name = re.sub(r"^[A-Z][\w.\-]*['’]s?\s+(?=\S+\s*$)", "", name)
                 role = mention.role or _appositive_after(self.masked, match.end())
                 self.names.append((mention.start, name, role))
                 for word in name.split():

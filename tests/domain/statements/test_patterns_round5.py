@@ -218,3 +218,11 @@ def test_a_place_after_to_the_in_a_title_stays_out_of_the_name():
         ("Jon Wexler", "U.S. special envoy to the Middle East"),
         ("Lina Thomas-Green", "U.S. envoy to the U.N."),
     ]
+
+
+def test_an_owner_before_a_name_is_no_part_of_it():
+    text = (
+        "The talks resume, according to Valdoria's NTA news agency.\n\n"
+        "NTA also reported the rebels will sign."
+    )
+    assert _speakers(text) == ["NTA", "NTA"]
