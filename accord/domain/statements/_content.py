@@ -122,6 +122,11 @@ def before_content(masked: str, floor: int, subject_start: int) -> tuple[int, in
     return (floor, floor + len(text)) if text else None
 
 
+#: The last of two or more capitalised hearer words, and a finite verb right after the hearer.
+_CLAUSE_SUBJECT_TAKEN = re.compile(r"(?<=[\w.])\s+[A-Z][\w'’\-]*$")
+_AUX_NEXT = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|must)\b")
+
+
 def skip_object(masked: str, cue: re.Match[str]) -> int:
     """After 'told', skip the hearer: up to a near 'that', else a known hearer phrase."""
     position = cue.end()
@@ -136,6 +141,9 @@ def skip_object(masked: str, cue: re.Match[str]) -> int:
         match = near_that or _OBJECT.match(masked, position)
         if match:
             position = match.end() - (4 if near_that else 0)
+            subject = _CLAUSE_SUBJECT_TAKEN.search(masked, match.start(), position)
+            if not near_that and subject and _AUX_NEXT.match(masked, position):
+                position = subject.start()  # "told VOA Israel is hopeful": Israel is the subject
     elif cue.group() in _HEARER_THAT_CUES:
         hearer = _SHORT_HEARER_THEN_THAT.match(masked, position)
         if hearer:

@@ -226,3 +226,11 @@ def test_an_owner_before_a_name_is_no_part_of_it():
         "NTA also reported the rebels will sign."
     )
     assert _speakers(text) == ["NTA", "NTA"]
+
+
+def test_a_hearer_does_not_swallow_the_subject_of_the_clause_after_it():
+    text = "Spokesman Mark Rego told VOA Valdoria is hopeful the talks will lead to peace."
+    assert _rows(text) == [
+        ("Mark Rego", "indirect", "Valdoria is hopeful the talks will lead to peace")
+    ]
+    assert _rows("Jon Holm told CBS News he is ready.") == [("Jon Holm", "indirect", "he is ready")]
