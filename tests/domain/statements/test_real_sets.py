@@ -37,6 +37,8 @@ FLOORS = {
     "heldout_e": (0.92, 0.97),
     # its one clean run (engine 6e20e7f) gave 0.729 / 0.860; tuned on in round five: 0.957 / 0.974
     "heldout_f": (0.94, 0.95),
+    # its one clean run (engine 55b777d) gave 0.790 / 0.941
+    "heldout_g": (0.78, 0.93),
 }
 FOLDERS = tuple(FLOORS)
 
