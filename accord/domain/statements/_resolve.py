@@ -271,7 +271,7 @@ class Resolver(GroupResolution):
             known = self._known(name)
         elif known is None and not mention.role:
             name = self._longer_name(name, at)
-        if known is None and not mention.role and name == written:
+        if known is None and _no_title(mention.role) and name == written:
             name = self._near_name(name, at)
         role = mention.role or appositive
         self.roles.setdefault(name, role or self._name_role(name) or "")
@@ -405,6 +405,16 @@ def near_spelling(written: str, meant: str) -> bool:
             row.append(cost)
         rows.append(row)
     return rows[-1][-1] <= allowed
+
+
+#: Courtesy titles: they say nothing about which person is meant.
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Messrs)\.?", re.IGNORECASE)
+
+
+def _no_title(role: str | None) -> bool:
+    """'Mr. Mevedev' has no title that could set him apart from 'Dmitry Medvedev' written
+    before, so the slip rule applies as to a bare surname; a real title ('Minister') does."""
+    return not role or _HONORIFIC.fullmatch(role.strip()) is not None
 
 
 def _strip_possessive(name: str) -> str:
