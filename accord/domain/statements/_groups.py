@@ -163,8 +163,10 @@ class GroupResolution:
         noun = r"\s+".join(re.escape(word) for word in _strip_article(name).lower().split())
         # pre-modifiers only: an article inside starts another phrase ("The opposition accuses
         # the government" names no government)
+        # or "the government of Burundi": lower-case article, the place after "of"
         pattern = (
-            rf"\b[A-Z][\w'’]*(?:\s+(?!(?:the|a|an)\b)[\w'’]+){{0,3}}\s+(?i:{noun})"
+            rf"(?:\b[A-Z][\w'’]*(?:\s+(?!(?:the|a|an)\b)[\w'’]+){{0,3}}\s+"
+            rf"|\b[Tt]he\s+(?=(?i:{noun})\s+of\s+[A-Z]))(?i:{noun})"
             r"(?:\s+of(?:\s+[A-Z]\w*)+)?\b"
         )
         found = list(re.finditer(pattern, self.masked[max(0, before - 5000) : before]))

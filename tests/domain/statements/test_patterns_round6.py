@@ -25,3 +25,16 @@ def test_a_real_title_before_a_near_spelling_keeps_the_name_as_written():
         "Senator Kowalcyk said the talks will resume."
     )
     assert _speakers(text)[1] != "Anna Kowalczyk"
+
+
+def test_the_government_is_the_government_of_a_place_written_before():
+    text = (
+        "Rebels met the government of Freedonia for a third day.\n\n"
+        "The government says it remains committed to the talks."
+    )
+    assert _speakers(text) == ["government of Freedonia"]
+
+
+def test_the_government_with_no_place_named_before_stays_the_government():
+    text = "Rebels met officials for a third day.\n\nThe government says it remains committed."
+    assert _speakers(text) == ["government"]
