@@ -117,10 +117,20 @@ class Resolver(GroupResolution):
         index = bisect_left(self.name_positions, at) - 1
         while index >= 0 and self.names[index][0] >= floor:
             position, name, role = self.names[index]
-            if self._opens_sentence(position):
+            if self._opens_sentence(position) or self._titled_subject(position, role):
                 return self._person_speaker(name, role, proposed=self._known(name) is None)
             index -= 1
         return self._surname_subject(floor, at)
+
+    def _titled_subject(self, position: int, role: str | None) -> bool:
+        """'But army spokesman Adolphe Manirakiza was blunt ...': a name with only a connective
+        and its own title before it in its sentence is that sentence's subject, so the "he" of
+        the quotation that follows is his, not the last speaker's."""
+        start = max(self.masked.rfind(mark, 0, position) for mark in ".!?\n") + 1
+        before = self.masked[start:position].strip()
+        if role:
+            before = re.sub(rf"\s*(?:the\s+)?{re.escape(role)}$", "", before, flags=re.I)
+        return _CONNECTIVE.fullmatch(before) is not None
 
     def _pronoun_floor(self, at: int) -> int:
         """The start of the pronoun's paragraph, or of the one before when the pronoun is in
@@ -405,6 +415,10 @@ def near_spelling(written: str, meant: str) -> bool:
             row.append(cost)
         rows.append(row)
     return rows[-1][-1] <= allowed
+
+
+#: A connective that may open a sentence before its subject ("But army spokesman X was ...").
+_CONNECTIVE = re.compile(r"(?:But|And|Yet|However|Meanwhile|Also),?", re.IGNORECASE)
 
 
 #: Courtesy titles: they say nothing about which person is meant.

@@ -38,3 +38,21 @@ def test_the_government_is_the_government_of_a_place_written_before():
 def test_the_government_with_no_place_named_before_stays_the_government():
     text = "Rebels met officials for a third day.\n\nThe government says it remains committed."
     assert _speakers(text) == ["government"]
+
+
+def test_he_after_a_quotation_is_the_titled_subject_of_the_sentence_before():
+    text = (
+        "Rebel spokesman Karl Brandt says the fighting should not stop the talks.\n\n"
+        "The ministry says it is committed. But army spokesman Piet Olsen was blunt.\n\n"
+        '"If the talks fail, we fight," he said.'
+    )
+    assert _speakers(text)[-1] == "Piet Olsen"
+
+
+def test_he_after_a_quotation_stays_the_last_speaker_when_the_name_is_an_object():
+    text = (
+        "Rebel spokesman Karl Brandt says the fighting should not stop the talks.\n\n"
+        "The ministry says it is committed. Reporters asked army spokesman Piet Olsen about it.\n\n"
+        '"If the talks fail, we fight," he said.'
+    )
+    assert _speakers(text)[-1] == "Karl Brandt"
