@@ -176,6 +176,24 @@ _CLAUSE_CUES = word_set(
 _OPEN_ASIDE = re.compile(
     r",\s*(?:speaking|talking|writing)\s+(?:on|to|in|at|from|after|during)\b[^,;:\"]{1,80}?\s*$"
 )
+#: "Damien Kingsbury, a political advisor to the rebels in Oslo says": an appositive after a
+#: name whose closing comma the writer left out.
+_OPEN_APPOSITION = re.compile(r",\s*(?:a|an)\s+[a-z][^,;:\"]{2,100}?\s*$")
+
+
+def _open_apposition(masked, floor, subject_end, gaz) -> int:
+    """Where the subject ends when an open appositive follows a person's name that opens the
+    clause: the nearest phrase before the cue is then the appositive's object (a movement,
+    a city), not the speaker."""
+    found = _OPEN_APPOSITION.search(masked, floor, subject_end)
+    if found is None:
+        return subject_end
+    name = subject_before(masked, found.start(), floor, gaz)
+    if name is None or name.kind != "person" or masked[floor : name.start].strip():
+        return subject_end
+    return found.start()
+
+
 _DEMAND_CUES = frozenset({"demanded", "demanding", "demands", "demand", "insisting", "insisted"})
 
 
@@ -194,6 +212,7 @@ def _attribute(masked, cue, unit, gaz, last) -> list[Attribution]:
     aside = _OPEN_ASIDE.search(masked, floor, subject_end)
     if aside:  # "The official, speaking on condition of anonymity explained ...": no 2nd comma
         subject_end = aside.start()
+    subject_end = _open_apposition(masked, floor, subject_end, gaz)
     before = masked[floor:subject_end]
     if TOOK_TO.search(before):
         mention = first_verb_subject(

@@ -56,3 +56,16 @@ def test_he_after_a_quotation_stays_the_last_speaker_when_the_name_is_an_object(
         '"If the talks fail, we fight," he said.'
     )
     assert _speakers(text)[-1] == "Karl Brandt"
+
+
+def test_an_open_appositive_after_a_name_leaves_the_name_the_speaker():
+    text = (
+        "Karl Brandt, a political advisor to the Northern Front in Oslo says the violence "
+        "was to be expected."
+    )
+    assert _speakers(text) == ["Karl Brandt"]
+
+
+def test_a_comma_then_an_unnamed_subject_after_an_adverbial_stays_that_subject():
+    text = "Meanwhile, a spokesman for the Northern Front says the violence was to be expected."
+    assert _speakers(text) == ["spokesman"]
