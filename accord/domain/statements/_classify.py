@@ -76,6 +76,10 @@ def classify(masked: str, start: int, end: int, gaz: Gazetteer) -> Mention | Non
     if not name_words:
         return Mention(text, start, end, "role", role=clean_role(text))
     role_text = " ".join(words[: len(words) - len(name_words)])
+    affiliated = _NAME_OF.fullmatch(role_text)
+    if affiliated and not any(w.lower() in gaz.role_words for w in affiliated.group(1).split()):
+        # "Karl Brandt of Oslo University": the person is the name, the rest where he works
+        return Mention(text, start, end, "person", name=affiliated.group(1))
     agent = _AGENT_OF.match(role_text)
     if agent:
         # "a spokesperson for Prime Minister X": the speaker is the spokesperson, not X
@@ -106,6 +110,8 @@ _DEMONYM_PLURAL = re.compile(r"[Tt]he\s+[A-Z][a-z]+(?:ians|ans|is)")
 #: A possessive owner right before the head, or before one modifier of it ("Russia's top").
 _OWNED_TITLE = re.compile(r"^(?:[Tt]he\s+)?[A-Z][\w.\s]*?['’]s?\s+(?:[a-z]+\s+)?[a-z]+$")
 
+#: A full name (two or three words) before "of" and the organisation it belongs to.
+_NAME_OF = re.compile(r"([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2})\s+of")
 _AGENT_OF = re.compile(
     rf"^(?:a|an|one)\s+(?:[\w'’.\-]+\s+){{0,2}}?({AGENTS})\s+(?:for|of|to)\s+(.+)$",
     re.IGNORECASE,

@@ -69,3 +69,16 @@ def test_an_open_appositive_after_a_name_leaves_the_name_the_speaker():
 def test_a_comma_then_an_unnamed_subject_after_an_adverbial_stays_that_subject():
     text = "Meanwhile, a spokesman for the Northern Front says the violence was to be expected."
     assert _speakers(text) == ["spokesman"]
+
+
+def test_a_name_of_an_organisation_in_an_appositive_is_the_person():
+    text = (
+        "A member of the Northern panel, Karl Brandt of Norway's Oslo University, says the "
+        "vote will come."
+    )
+    assert _speakers(text) == ["Karl Brandt"]
+
+
+def test_a_title_of_a_place_before_a_name_stays_the_title():
+    text = "Minister of Finance Karl Brandt says the vote will come."
+    assert _speakers(text) == ["Karl Brandt"]
