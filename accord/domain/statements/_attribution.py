@@ -172,6 +172,9 @@ _CLAUSE_CUES = word_set(
     "explained noted asserted contended remarked observed suggested claimed alleged indicated "
     "hinted"
 )
+#: "confirmed Thursday he sent ...", "denied they were ...": a subject pronoun can be no noun
+#: object, so a clause follows even without "that" ("it" can be either, so it is left out).
+_NOMINATIVE = re.compile(r"(?:he|she|they|we|I)\s+[a-z]")
 #: A participle aside after the subject whose closing comma the writer left out.
 _OPEN_ASIDE = re.compile(
     r",\s*(?:speaking|talking|writing)\s+(?:on|to|in|at|from|after|during)\b[^,;:\"]{1,80}?\s*$"
@@ -384,6 +387,7 @@ def _head(masked, cue, unit, mention, role, after=None, aux=None) -> list[Attrib
         and not (masked.startswith("that ", start) and _CLAUSE_FOLLOWS.match(masked, start + 4))
         and not (cue.group() in _CLAUSE_CUES and _clause_without_that(masked, cue.end(), unit[1]))
         and not _MODAL_CLAUSE.match(masked, cue.end(), unit[1])
+        and not _NOMINATIVE.match(masked, start, unit[1])
         and not (cue.group() in _DEMAND_CUES and _SUBJUNCTIVE.match(masked, cue.end(), unit[1]))
         and not reports
     ):

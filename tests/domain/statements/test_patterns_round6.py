@@ -82,3 +82,19 @@ def test_a_name_of_an_organisation_in_an_appositive_is_the_person():
 def test_a_title_of_a_place_before_a_name_stays_the_title():
     text = "Minister of Finance Karl Brandt says the vote will come."
     assert _speakers(text) == ["Karl Brandt"]
+
+
+def test_a_subject_pronoun_after_confirmed_opens_a_clause_without_that():
+    text = (
+        "Opposition leader Karl Brandt confirmed Thursday he sent envoys to Oslo but denied "
+        "they were in talks with the government."
+    )
+    found = extract(text, doc_id="t")
+    assert [s.speaker for s in found] == ["Karl Brandt", "Karl Brandt"]
+    assert found[0].quote.startswith("he sent envoys to Oslo")
+    assert found[1].quote == "they were in talks with the government"
+
+
+def test_an_object_pronoun_after_confirmed_is_no_content():
+    text = "Opposition leader Karl Brandt confirmed it on Thursday and denied them a visa."
+    assert _speakers(text) == []
