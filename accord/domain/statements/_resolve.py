@@ -222,6 +222,7 @@ class Resolver(GroupResolution):
             for position, name, title in self.names
             if title
             and _title_head(title) == head
+            and _rank(title) == _rank(role)
             and (party is None or self.gaz.party_of(title) in (None, party))
         ]
         earlier = [name for position, name in fitting if position < at]
@@ -386,6 +387,16 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’\-]+\b")
 def _title_head(title: str) -> str:
     """The title's head noun: "ambassador" in "Former Ambassador to South Korea"."""
     return re.split(r"\s+(?:to|for|of|in|at)\s+", title.lower(), maxsplit=1)[0].split()[-1]
+
+
+#: Words that make a title another office than its head alone ("deputy prime minister");
+#: "former" and "acting" do not: "the ambassador" is still the former ambassador named.
+_RANKS = frozenset({"deputy", "vice", "assistant", "under"})
+
+
+def _rank(title: str) -> frozenset[str]:
+    """A deputy prime minister is not the prime minister: the rank words of a title."""
+    return _RANKS.intersection(re.split(r"[\s\-]+", title.lower()))
 
 
 def _unnamed_head(role: str) -> str:

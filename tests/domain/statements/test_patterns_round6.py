@@ -98,3 +98,20 @@ def test_a_subject_pronoun_after_confirmed_opens_a_clause_without_that():
 def test_an_object_pronoun_after_confirmed_is_no_content():
     text = "Opposition leader Karl Brandt confirmed it on Thursday and denied them a visa."
     assert _speakers(text) == []
+
+
+def test_a_deputy_title_is_not_the_holder_of_the_plain_title():
+    text = (
+        "Freedonia's deputy prime minister says the government is ready for talks. The remarks "
+        "came as Prime Minister Anna Kowalczyk expanded her cabinet.\n\n"
+        "Deputy Prime Minister Karl Brandt told reporters that talks can begin soon."
+    )
+    assert _speakers(text) == ["Karl Brandt", "Karl Brandt"]
+
+
+def test_a_plain_title_is_still_its_holder():
+    text = (
+        "Freedonia's prime minister says the government is ready for talks.\n\n"
+        "Prime Minister Anna Kowalczyk told reporters that talks can begin soon."
+    )
+    assert _speakers(text) == ["Anna Kowalczyk", "Anna Kowalczyk"]
