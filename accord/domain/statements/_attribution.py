@@ -38,6 +38,7 @@ from ._cues import (
     cue_words,
 )
 from ._gazetteer import Gazetteer
+from ._joint import with_counterpart
 from ._lexicon import (
     CHARACTERISING_CUES,
     CUE_PATTERN,
@@ -262,6 +263,7 @@ def _attribute(masked, cue, unit, gaz, last) -> list[Attribution]:
     ):  # "the others who the militants said were killed", "what he called": a gap, no content
         return []
     mention = _relative_antecedent(masked, cue, mention, floor, gaz) or mention
+    mention = with_counterpart(masked, mention, floor, gaz)
     return _head_or_tail(masked, cue, unit, coordinated_with(masked, mention, floor), None)
 
 

@@ -54,6 +54,7 @@ class GroupResolution:
             if earlier is not None:
                 return earlier
         name = self._full_pair(mention.name or mention.text)
+        name = self._counterpart(name, mention.role)
         plural = name.lower().split()[-1] in self.gaz.group_nouns
         if mention.kind == "group" and mention.text.lower().startswith("the "):
             # "the news organizations" after "Israeli news organizations said": the same
@@ -72,6 +73,19 @@ class GroupResolution:
         if mention.kind == "group" and " and " in name and name[:1].isupper():
             party = None  # "Russia and Ukraine announced": both sides, no single party
         return Speaker(name, None, party, mention.kind, False)
+
+    def _counterpart(self, name: str, role: str | None) -> str:
+        """'Medvedev and his French counterpart': the counterpart is the person the text gives
+        the partner's title with that nationality ("French President Nicolas Sarkozy")."""
+        found = re.fullmatch(r"(.+) and (\S+) counterpart", name)
+        if found is None or not role:
+            return name
+        head = role.lower().split()[-1]
+        for _position, holder, title in self.names:
+            words = (title or "").lower().split()
+            if words and words[-1] == head and found.group(2).lower() in words:
+                return f"{found.group(1)} and {holder}"
+        return name
 
     def _full_pair(self, name: str) -> str:
         """'Kerry and Zarif' (a headline's surnames) with the full names the text gives them."""

@@ -115,3 +115,19 @@ def test_a_plain_title_is_still_its_holder():
         "Prime Minister Anna Kowalczyk told reporters that talks can begin soon."
     )
     assert _speakers(text) == ["Anna Kowalczyk", "Anna Kowalczyk"]
+
+
+def test_a_name_and_his_counterpart_speak_together_the_counterpart_by_title():
+    text = (
+        "Freedonian President Karl Brandt and his Sylvanian counterpart say they have agreed "
+        "on a plan.\n\nLater, Sylvanian President Anna Kowalczyk said the plan works."
+    )
+    assert _speakers(text) == ["Karl Brandt and Anna Kowalczyk", "Anna Kowalczyk"]
+
+
+def test_a_counterpart_of_another_title_is_not_resolved_to_that_holder():
+    text = (
+        "Freedonian President Karl Brandt and his Sylvanian counterpart say they have agreed "
+        "on a plan.\n\nLater, Sylvanian Foreign Minister Anna Kowalczyk said the plan works."
+    )
+    assert _speakers(text)[0] == "Karl Brandt and Sylvanian counterpart"
