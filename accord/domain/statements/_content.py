@@ -95,7 +95,9 @@ _CONTENT_OPENER = re.compile(
 BARE_TIME = re.compile(
     r"\s*(?:on\s+)?(?:(?:early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"yesterday|today|"
-    r"tonight|last\s+(?:week|month|night)|this\s+(?:week|month|morning))\b(?!['’])"
+    r"tonight|last\s+(?:week|month|night)|this\s+(?:week|month|morning))"
+    # "said Monday morning that", "confirmed today morning that": a part of the day after it
+    r"(?:\s+(?:morning|afternoon|evening))?\b(?!['’])"
 )
 
 

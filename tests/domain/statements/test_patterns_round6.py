@@ -131,3 +131,14 @@ def test_a_counterpart_of_another_title_is_not_resolved_to_that_holder():
         "on a plan.\n\nLater, Sylvanian Foreign Minister Anna Kowalczyk said the plan works."
     )
     assert _speakers(text)[0] == "Karl Brandt and Sylvanian counterpart"
+
+
+def test_a_day_and_its_part_before_that_are_no_content():
+    text = "Karl Brandt, the adviser, confirmed today morning that the government accepted."
+    found = extract(text, doc_id="t")
+    assert [(s.speaker, s.quote) for s in found] == [("Karl Brandt", "the government accepted")]
+
+
+def test_a_part_of_the_day_alone_is_still_no_adjunct():
+    text = "Karl Brandt, the adviser, confirmed the morning delivery had arrived."
+    assert [s.quote for s in extract(text, doc_id="t")] == ["the morning delivery had arrived"]
