@@ -17,6 +17,7 @@ from ._mention import AGENTS, NAME_PARTICLES, Mention
 from ._model import KnownPerson
 from ._quotes import headline_end
 from ._speakers import skip_auxiliaries_back, subject_before
+from ._titles import near_spelling, no_title, rank
 
 
 @dataclass
@@ -222,7 +223,7 @@ class Resolver(GroupResolution):
             for position, name, title in self.names
             if title
             and _title_head(title) == head
-            and _rank(title) == _rank(role)
+            and rank(title) == rank(role)
             and (party is None or self.gaz.party_of(title) in (None, party))
         ]
         earlier = [name for position, name in fitting if position < at]
@@ -282,7 +283,7 @@ class Resolver(GroupResolution):
             known = self._known(name)
         elif known is None and not mention.role:
             name = self._longer_name(name, at)
-        if known is None and _no_title(mention.role) and name == written:
+        if known is None and no_title(mention.role) and name == written:
             name = self._near_name(name, at)
         role = mention.role or appositive
         self.roles.setdefault(name, role or self._name_role(name) or "")
@@ -389,16 +390,6 @@ def _title_head(title: str) -> str:
     return re.split(r"\s+(?:to|for|of|in|at)\s+", title.lower(), maxsplit=1)[0].split()[-1]
 
 
-#: Words that make a title another office than its head alone ("deputy prime minister");
-#: "former" and "acting" do not: "the ambassador" is still the former ambassador named.
-_RANKS = frozenset({"deputy", "vice", "assistant", "under"})
-
-
-def _rank(title: str) -> frozenset[str]:
-    """A deputy prime minister is not the prime minister: the rank words of a title."""
-    return _RANKS.intersection(re.split(r"[\s\-]+", title.lower()))
-
-
 def _unnamed_head(role: str) -> str:
     """An unnamed agent is named by the head with its pre-modifiers, not by whom it acts for
     (the annotation guideline; as for "a spokesperson for Minister X"): "spokesman" for
@@ -408,38 +399,8 @@ def _unnamed_head(role: str) -> str:
     return head.group(1) if head else role
 
 
-def near_spelling(written: str, meant: str) -> bool:
-    """Whether `written` is `meant` with one slip (two for words of six letters or more): a
-    letter added, dropped, changed, or two neighbours swapped (optimal string alignment)."""
-    if written == meant or written[:1] != meant[:1]:
-        return False
-    allowed = 2 if len(meant) >= 6 else 1
-    if abs(len(written) - len(meant)) > allowed:
-        return False
-    rows = [list(range(len(meant) + 1))]
-    for i, a in enumerate(written, 1):
-        row = [i]
-        for j, b in enumerate(meant, 1):
-            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a != b))
-            if i > 1 and j > 1 and a == meant[j - 2] and written[i - 2] == b:
-                cost = min(cost, rows[-2][j - 2] + 1)
-            row.append(cost)
-        rows.append(row)
-    return rows[-1][-1] <= allowed
-
-
 #: A connective that may open a sentence before its subject ("But army spokesman X was ...").
 _CONNECTIVE = re.compile(r"(?:But|And|Yet|However|Meanwhile|Also),?", re.IGNORECASE)
-
-
-#: Courtesy titles: they say nothing about which person is meant.
-_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Messrs)\.?", re.IGNORECASE)
-
-
-def _no_title(role: str | None) -> bool:
-    """'Mr. Mevedev' has no title that could set him apart from 'Dmitry Medvedev' written
-    before, so the slip rule applies as to a bare surname; a real title ('Minister') does."""
-    return not role or _HONORIFIC.fullmatch(role.strip()) is not None
 
 
 def _strip_possessive(name: str) -> str:
