@@ -218,6 +218,9 @@ def content_start(masked: str, position: int, limit: int) -> int:
     if ADJUNCT_START.match(rest, lead):
         window = rest[: min(len(rest), 160)]
         delimiter = re.search(r"\bthat\b|:|,(?=\s*\")|,", window)
+        # "said at a political rally in Caracas "some envoys ..." were ...": with no "that" or
+        # comma, the adjunct ends where a quotation opens
+        delimiter = delimiter or re.search(r"\s(?=\")", window)
         if not delimiter:
             return -1
         position += delimiter.start()

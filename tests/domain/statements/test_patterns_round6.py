@@ -142,3 +142,15 @@ def test_a_day_and_its_part_before_that_are_no_content():
 def test_a_part_of_the_day_alone_is_still_no_adjunct():
     text = "Karl Brandt, the adviser, confirmed the morning delivery had arrived."
     assert [s.quote for s in extract(text, doc_id="t")] == ["the morning delivery had arrived"]
+
+
+def test_an_adjunct_without_that_ends_where_a_quotation_opens():
+    text = 'Brandt said at a political rally in Oslo "some envoys" were "trying to mediate" there.'
+    assert [(s.speaker, s.quote) for s in extract(text, doc_id="t")] == [
+        ("Brandt", '"some envoys" were "trying to mediate" there')
+    ]
+
+
+def test_an_adjunct_with_that_still_ends_at_that():
+    text = 'Brandt said in a "landmark" speech that the envoys were trying to mediate.'
+    assert [s.quote for s in extract(text, doc_id="t")] == ["the envoys were trying to mediate"]
