@@ -173,8 +173,15 @@ def _is_role_preposition(masked: str, match: re.Match[str], floor: int, gaz: Gaz
     return bool(before and before.group(1).lower() in gaz.role_words)
 
 
+#: ", or the TPLF," after a name: the writer's short form, not the subject.
+_ACRONYM_ALIAS = re.compile(r",\s+or\s+(?:the\s+)?[A-Z]{2,}(?:-[A-Z]+)?,\s*$")
+
+
 def subject_before(masked: str, position: int, floor: int, gaz: Gazetteer) -> Mention | None:
     """The noun phrase ending at `position` (a cue's start after auxiliaries), if any."""
+    alias = _ACRONYM_ALIAS.search(masked, floor, position)
+    if alias:  # "the Tigray People's Liberation Front, or the TPLF, released": the full name
+        position = alias.start()
     end = position
     while end > floor and masked[end - 1].isspace():
         end -= 1

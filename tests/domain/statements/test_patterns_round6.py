@@ -154,3 +154,11 @@ def test_an_adjunct_without_that_ends_where_a_quotation_opens():
 def test_an_adjunct_with_that_still_ends_at_that():
     text = 'Brandt said in a "landmark" speech that the envoys were trying to mediate.'
     assert [s.quote for s in extract(text, doc_id="t")] == ["the envoys were trying to mediate"]
+
+
+def test_an_acronym_alias_after_a_name_leaves_the_full_name_the_issuer():
+    text = (
+        "However, last month, the Northern Liberation Front, or the NLF, released a statement "
+        "saying it was ready to talk."
+    )
+    assert _speakers(text) == ["Northern Liberation Front"]
