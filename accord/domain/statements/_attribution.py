@@ -119,12 +119,14 @@ def find_attributions(masked: str, unit: tuple[int, int], gaz: Gazetteer) -> lis
 
 def _nested(masked: str, made: Attribution, found: list[Attribution]) -> bool:
     """'Putin said Moscow is open and that Kyiv has indicated it was open': Kyiv's words are
-    Putin's report, inside his content, not a statement of Kyiv's own."""
+    Putin's report, inside his content, not a statement of Kyiv's own; so is a speaker opening
+    that content ("X says GAM will insist that ...": X's forecast of what GAM will say)."""
     return any(
         earlier.start <= made.cue_start < earlier.end
         and (
             earlier.reports_speech
             or re.search(r"\bthat\s+$", masked[earlier.start : made.mention.start])
+            or made.mention.start == earlier.start
         )
         for earlier in found
     )

@@ -162,3 +162,15 @@ def test_an_acronym_alias_after_a_name_leaves_the_full_name_the_issuer():
         "saying it was ready to talk."
     )
     assert _speakers(text) == ["Northern Liberation Front"]
+
+
+def test_a_cue_of_the_subject_opening_anothers_content_is_that_speakers_report():
+    text = "Karl Brandt says the Front will insist that any agreement be put to a vote."
+    assert [(s.speaker, s.quote) for s in extract(text, doc_id="t")] == [
+        ("Karl Brandt", "the Front will insist that any agreement be put to a vote")
+    ]
+
+
+def test_the_same_speaker_in_the_next_sentence_speaks_for_itself():
+    text = "Karl Brandt says talks will resume. The Front insists that any deal be put to a vote."
+    assert _speakers(text) == ["Karl Brandt", "Front"]
