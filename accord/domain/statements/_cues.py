@@ -92,6 +92,13 @@ _NOT_FINITE = re.compile(
 )
 
 
+#: "added 11 new ministers to ...": a number and a noun with no finite verb after it.
+_COUNTED_OBJECT = re.compile(
+    r"\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\s+"
+    r"(?!(?:[\w'’\-]+\s+){0,3}(?:was|were|is|are|had|have|has|would|will|could|died|dead)\b)"
+)
+
+
 def cue_allowed(masked: str, cue: re.Match[str], unit: tuple[int, int]) -> bool:
     word = cue.group()
     floor = unit[0]
@@ -107,6 +114,8 @@ def cue_allowed(masked: str, cue: re.Match[str], unit: tuple[int, int]) -> bool:
         return False  # "warned of a grave risk": a noun object, no reported content
     if following.startswith(" to") and word in ("said", "says"):
         return False
+    if word in ("added", "adds") and _COUNTED_OBJECT.match(masked, cue.end(), unit[1]):
+        return False  # "added 11 new ministers to his cabinet": a counted noun object
     if word == "calling" and following.strip() in ("for", "on", "in"):
         return False
     before = masked[floor : cue.start()]

@@ -174,3 +174,13 @@ def test_a_cue_of_the_subject_opening_anothers_content_is_that_speakers_report()
 def test_the_same_speaker_in_the_next_sentence_speaks_for_itself():
     text = "Karl Brandt says talks will resume. The Front insists that any deal be put to a vote."
     assert _speakers(text) == ["Karl Brandt", "Front"]
+
+
+def test_added_with_a_counted_noun_object_is_no_statement():
+    text = "Prime Minister Anna Kowalczyk Monday added 11 new ministers to her cabinet."
+    assert _speakers(text) == []
+
+
+def test_added_with_a_counted_subject_and_its_verb_is_a_statement():
+    text = "Prime Minister Anna Kowalczyk added 20 people were killed in the attack."
+    assert _speakers(text) == ["Anna Kowalczyk"]
