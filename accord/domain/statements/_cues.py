@@ -92,6 +92,8 @@ _NOT_FINITE = re.compile(
 )
 
 
+#: A finite verb right after "says": the clause's subject is the gap of a relative clause.
+_GAP = re.compile(r"\s+(?:was|were|is|are|had|has|have)\s+(?!(?:said|told|been\s+told)\b)")
 #: "added 11 new ministers to ...": a number and a noun with no finite verb after it.
 _COUNTED_OBJECT = re.compile(
     r"\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\s+"
@@ -114,6 +116,8 @@ def cue_allowed(masked: str, cue: re.Match[str], unit: tuple[int, int]) -> bool:
         return False  # "warned of a grave risk": a noun object, no reported content
     if following.startswith(" to") and word in ("said", "says"):
         return False
+    if word in ("say", "says", "said") and _GAP.match(masked, cue.end(), unit[1]):
+        return False  # "five Americans the government says were detained": a relative's gap
     if word in ("added", "adds") and _COUNTED_OBJECT.match(masked, cue.end(), unit[1]):
         return False  # "added 11 new ministers to his cabinet": a counted noun object
     if word == "calling" and following.strip() in ("for", "on", "in"):

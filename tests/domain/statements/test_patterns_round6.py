@@ -184,3 +184,13 @@ def test_added_with_a_counted_noun_object_is_no_statement():
 def test_added_with_a_counted_subject_and_its_verb_is_a_statement():
     text = "Prime Minister Anna Kowalczyk added 20 people were killed in the attack."
     assert _speakers(text) == ["Anna Kowalczyk"]
+
+
+def test_says_before_a_finite_verb_is_a_relative_clause_gap_not_a_statement():
+    text = "The swap freed five Freedonians the government says were unjustly detained."
+    assert _speakers(text) == []
+
+
+def test_says_before_a_subject_and_its_verb_is_still_a_statement():
+    text = "The government says they were unjustly detained."
+    assert _speakers(text) == ["government"]
