@@ -268,7 +268,7 @@ and 0.933; held-out F (engine 6e20e7f) did not, 0.729 and 0.860, recall being th
 held-out G (engine 55b777d, after rounds four and five) met the span goal, 0.941, but not the
 speaker goal, 0.790. Pooled over the three (181 statements) that is about 0.80 / 0.91: the
 goals are not reliably met on unseen copy. The earlier clean runs did not meet them either
-(C 0.753 / 0.847, D 0.786 / 0.855); B, C, D, E and F are tuned on since and their rows say
+(C 0.753 / 0.847, D 0.786 / 0.855); B to G are all tuned on since and their rows say
 only that the shapes they showed are handled. One statement moves F1 by about 0.016; the
 synthetic held-out figures are an optimistic bound written by the engine's author."""
 COMMAND = """\
