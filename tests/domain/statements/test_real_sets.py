@@ -41,6 +41,8 @@ FLOORS = {
     "heldout_f": (0.94, 0.95),
     # its one clean run (engine 55b777d) gave 0.790 / 0.941; tuned on in round six: 1.000 / 1.000
     "heldout_g": (0.98, 0.98),
+    # its one clean run (engine 789c0b0) gave 0.785 / 0.919; never tuned on
+    "heldout_h": (0.77, 0.90),
 }
 FOLDERS = tuple(FLOORS)
 
