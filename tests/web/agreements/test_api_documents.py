@@ -22,6 +22,7 @@ from accord.domain.visibility import Visibility
 from accord.files import storage
 from accord.files.models import Blob
 from tests.table import Table
+from tests.web.attached_helpers import api_client, assert_served_inert, audit_actions
 from tests.web.raw_multipart import post_raw_file
 
 REPORT = b"%PDF-1.4 not really the ICRC confirmation of 157 released"
@@ -34,12 +35,6 @@ DOWNLOAD = "provision.status.document.download"
 def data_dir(settings, tmp_path: Path) -> Path:
     settings.DATA_DIR = tmp_path
     return tmp_path
-
-
-def api_client(table: Table, name: str) -> Client:
-    """A client authenticated the way scripts are: a bearer token of `name`'s user."""
-    _token, plain = token_create(user=table.users[name], name="tests")
-    return Client(HTTP_AUTHORIZATION=f"Bearer {plain}")
 
 
 def entry(table: Table, seat: str = "ua", visibility=Visibility.OWN) -> ImplementationStatus:
@@ -79,10 +74,6 @@ def attach(table: Table, status: ImplementationStatus, seat: str = "ua") -> Stat
     )
 
 
-def actions() -> list[str]:
-    return list(AuditEntry.objects.order_by("seq").values_list("action", flat=True))
-
-
 def test_the_author_uploads_lists_and_downloads_with_a_token(table: Table) -> None:
     status = entry(table)
     ua = api_client(table, "ua")
@@ -99,12 +90,9 @@ def test_the_author_uploads_lists_and_downloads_with_a_token(table: Table) -> No
     listed = ua.get(documents_url(table, status))
     assert listed.status_code == 200 and listed.json() == [body]
     download = ua.get(download_url(table, body["id"]))
-    assert download.status_code == 200 and download.content == REPORT
-    assert download["Content-Disposition"] == 'attachment; filename="evil_script_.html"'
-    assert download["Content-Type"] == "application/octet-stream"  # declared text/html: not kept
-    assert download["X-Content-Type-Options"] == "nosniff"
+    assert_served_inert(download, REPORT, "evil_script_.html")  # declared text/html: not kept
     assert download["Cache-Control"] == "private, no-store"
-    assert actions()[-2:] == [ADD, DOWNLOAD]
+    assert audit_actions()[-2:] == [ADD, DOWNLOAD]
 
 
 def test_the_audit_entries_name_the_seat_the_document_and_its_hash(table: Table) -> None:
@@ -133,7 +121,7 @@ def test_an_unshared_entrys_documents_do_not_exist_for_anyone_else(table: Table)
         assert client.get(download_url(table, document.pk)).status_code == 404, name
         assert upload(client, documents_url(table, status), "x.txt", b"x").status_code == 404
     assert StatusDocument.objects.count() == 1 and Blob.objects.count() == 1
-    assert DOWNLOAD not in actions() and actions().count(ADD) == 1
+    assert DOWNLOAD not in audit_actions() and audit_actions().count(ADD) == 1
 
 
 def test_sharing_the_entry_shares_its_documents_but_only_the_author_adds(table: Table) -> None:
@@ -151,7 +139,7 @@ def test_sharing_the_entry_shares_its_documents_but_only_the_author_adds(table: 
         assert client.get(documents_url(table, status)).status_code == 404, name
         assert client.get(download_url(table, document.pk)).status_code == 404, name
     assert StatusDocument.objects.count() == 1
-    assert actions().count(DOWNLOAD) == 3
+    assert audit_actions().count(DOWNLOAD) == 3
 
 
 def test_an_entry_shared_with_the_mediator_is_read_by_the_mediator_only(table: Table) -> None:
@@ -190,7 +178,7 @@ def test_oversized_and_empty_files_are_refused_naming_the_file(table: Table, set
     assert empty.json()["detail"][0]["msg"] == "empty.pdf: the file is empty."
     assert upload(ua, documents_url(table, status), "ok.pdf", b"x" * 10).status_code == 201
     assert StatusDocument.objects.get().name == "ok.pdf" and Blob.objects.count() == 1
-    assert actions().count(ADD) == 1
+    assert audit_actions().count(ADD) == 1
 
 
 @pytest.mark.parametrize(
@@ -265,7 +253,7 @@ def test_an_altered_or_missing_file_is_refused_and_not_audited(table: Table, dam
     response = api_client(table, "ua").get(download_url(table, document.pk))
     assert response.status_code == 500 and b"accord files verify" in response.content
     assert b"ICRC" not in response.content and b"XXXX" not in response.content
-    assert DOWNLOAD not in actions()
+    assert DOWNLOAD not in audit_actions()
 
 
 def test_no_token_a_bad_token_or_a_revoked_one_is_401_and_writes_nothing(table: Table) -> None:
@@ -281,7 +269,7 @@ def test_no_token_a_bad_token_or_a_revoked_one_is_401_and_writes_nothing(table: 
         assert upload(client, documents_url(table, status), "x.txt", b"x").status_code == 401
         assert client.get(documents_url(table, status)).status_code == 401
         assert client.get(download_url(table, document.pk)).status_code == 401
-    assert StatusDocument.objects.count() == 1 and DOWNLOAD not in actions()
+    assert StatusDocument.objects.count() == 1 and DOWNLOAD not in audit_actions()
 
 
 def test_a_signed_in_session_needs_the_csrf_token_to_upload(table: Table) -> None:

@@ -19,6 +19,7 @@ from accord.domain.visibility import Visibility
 from accord.files import storage
 from accord.files.models import Blob
 from tests.table import Table
+from tests.web.attached_helpers import assert_served_inert
 
 REPORT = b"%PDF-1.4 not really the ICRC confirmation of 157 released"
 
@@ -84,10 +85,7 @@ def test_the_author_attaches_on_the_provision_page_and_downloads(table: Table) -
     page = ua.get(page_url(table, provision)).content.decode()
     assert "evil_script_.html" in page and "ICRC letter" in page and "<script>" not in page
     download = ua.get(download_url(table, document))
-    assert download.status_code == 200 and download.content == REPORT
-    assert download["Content-Disposition"] == 'attachment; filename="evil_script_.html"'
-    assert download["Content-Type"] == "application/octet-stream"  # declared text/html: not kept
-    assert download["X-Content-Type-Options"] == "nosniff"
+    assert_served_inert(download, REPORT, "evil_script_.html")  # declared text/html: not kept
     actions = list(AuditEntry.objects.values_list("action", flat=True))
     assert actions[-2:] == ["provision.status.document.add", "provision.status.document.download"]
 

@@ -22,6 +22,7 @@ from accord.files.models import Blob
 from accord.truces import services
 from accord.truces.models import IncidentAttachment, IncidentReport
 from tests.table import Table
+from tests.web.attached_helpers import api_client, assert_served_inert, audit_actions
 from tests.web.raw_multipart import post_raw_file
 from tests.web.truces.helpers import file, make_truce
 
@@ -34,12 +35,6 @@ DOWNLOAD = "incident.attachment.download"
 def data_dir(settings, tmp_path: Path) -> Path:
     settings.DATA_DIR = tmp_path
     return tmp_path
-
-
-def api_client(table: Table, name: str) -> Client:
-    """A client authenticated the way scripts are: a bearer token of `name`'s user."""
-    _token, plain = token_create(user=table.users[name], name="tests")
-    return Client(HTTP_AUTHORIZATION=f"Bearer {plain}")
 
 
 def report_of(table: Table, seat: str = "ua", visibility=Visibility.OWN) -> IncidentReport:
@@ -65,10 +60,6 @@ def attach(table: Table, report: IncidentReport, seat: str = "ua") -> IncidentAt
     )
 
 
-def actions() -> list[str]:
-    return list(AuditEntry.objects.order_by("seq").values_list("action", flat=True))
-
-
 def test_the_author_uploads_lists_and_downloads_with_a_token(table: Table) -> None:
     report = report_of(table)
     ua = api_client(table, "ua")
@@ -84,11 +75,8 @@ def test_the_author_uploads_lists_and_downloads_with_a_token(table: Table) -> No
     listed = ua.get(attachments_url(table, report))
     assert listed.status_code == 200 and listed.json() == [body]
     download = ua.get(download_url(table, body["id"]))
-    assert download.status_code == 200 and download.content == PHOTO
-    assert download["Content-Disposition"] == 'attachment; filename="evil_script_.html"'
-    assert download["Content-Type"] == "application/octet-stream"  # declared text/html: not kept
-    assert download["X-Content-Type-Options"] == "nosniff"
-    assert actions()[-2:] == [ADD, DOWNLOAD]
+    assert_served_inert(download, PHOTO, "evil_script_.html")  # declared text/html: not kept
+    assert audit_actions()[-2:] == [ADD, DOWNLOAD]
 
 
 def test_the_audit_entries_name_the_seat_the_attachment_and_its_hash(table: Table) -> None:
@@ -117,7 +105,7 @@ def test_an_unshared_reports_attachments_do_not_exist_for_anyone_else(table: Tab
         assert client.get(download_url(table, attachment.pk)).status_code == 404, name
         assert upload(client, attachments_url(table, report), "x.txt", b"x").status_code == 404
     assert IncidentAttachment.objects.count() == 1 and Blob.objects.count() == 1
-    assert DOWNLOAD not in actions() and actions().count(ADD) == 1
+    assert DOWNLOAD not in audit_actions() and audit_actions().count(ADD) == 1
 
 
 def test_sharing_the_report_shares_its_files_but_only_the_author_adds(table: Table) -> None:
@@ -134,7 +122,7 @@ def test_sharing_the_report_shares_its_files_but_only_the_author_adds(table: Tab
         client = api_client(table, name)
         assert client.get(attachments_url(table, report)).status_code == 404, name
         assert client.get(download_url(table, attachment.pk)).status_code == 404, name
-    assert IncidentAttachment.objects.count() == 1 and actions().count(DOWNLOAD) == 3
+    assert IncidentAttachment.objects.count() == 1 and audit_actions().count(DOWNLOAD) == 3
 
 
 def test_a_shared_report_on_a_truce_you_cannot_see_stays_hidden(table: Table) -> None:
@@ -180,7 +168,7 @@ def test_oversized_and_empty_files_are_refused_naming_the_file(table: Table, set
     assert empty.status_code == 400
     assert empty.json()["detail"][0]["msg"] == "empty.pdf: the file is empty."
     assert not IncidentAttachment.objects.exists() and not Blob.objects.exists()
-    assert ADD not in actions()
+    assert ADD not in audit_actions()
 
 
 def test_a_missing_file_or_a_long_description_is_a_422_naming_it(table: Table) -> None:
@@ -234,7 +222,7 @@ def test_an_altered_or_missing_file_is_refused_and_not_audited(table: Table, dam
     response = api_client(table, "ua").get(download_url(table, attachment.pk))
     assert response.status_code == 500 and b"accord files verify" in response.content
     assert b"substation" not in response.content
-    assert DOWNLOAD not in actions()
+    assert DOWNLOAD not in audit_actions()
 
 
 def test_no_token_a_bad_token_or_a_revoked_one_is_401_and_writes_nothing(table: Table) -> None:
@@ -248,7 +236,7 @@ def test_no_token_a_bad_token_or_a_revoked_one_is_401_and_writes_nothing(table: 
         assert upload(client, attachments_url(table, report), "x.txt", b"x").status_code == 401
         assert client.get(attachments_url(table, report)).status_code == 401
         assert client.get(download_url(table, attachment.pk)).status_code == 401
-    assert IncidentAttachment.objects.count() == 1 and DOWNLOAD not in actions()
+    assert IncidentAttachment.objects.count() == 1 and DOWNLOAD not in audit_actions()
 
 
 def test_a_signed_in_session_needs_the_csrf_token_to_upload(table: Table) -> None:
