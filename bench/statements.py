@@ -23,37 +23,37 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 FIXTURES = ROOT / "tests" / "fixtures" / "statements"
+
+
+def _texts(folder: str) -> list[Path]:
+    return sorted((FIXTURES / folder).glob("*.txt"))
+
+
 SETS = {
     "seed (hand gold, test case)": [FIXTURES / "abu-dhabi.txt"],
-    "dev (synthetic, tuned on)": sorted((FIXTURES / "dev").glob("*.txt")),
-    "held-out v1 (synthetic; tuned on after its unseen run)": sorted(
-        (FIXTURES / "heldout").glob("*.txt")
+    "dev (synthetic, tuned on)": _texts("dev"),
+    "held-out v1 (synthetic; tuned on after its unseen run)": _texts("heldout"),
+    "held-out v2 (synthetic, unseen)": _texts("heldout2"),
+    "real dev (VOA, public domain; tuned on; includes former held-out A)": _texts("real/dev"),
+    "real held-out B (VOA, public domain; fixed from its miss lists, no longer unseen)": _texts(
+        "real/heldout_b"
     ),
-    "held-out v2 (synthetic, unseen)": sorted((FIXTURES / "heldout2").glob("*.txt")),
-    "real dev (VOA, public domain; tuned on; includes former held-out A)": sorted(
-        (FIXTURES / "real" / "dev").glob("*.txt")
+    "real held-out C (VOA; tuned on after its one clean run: 0.753 / 0.847)": _texts(
+        "real/heldout_c"
     ),
-    "real held-out B (VOA, public domain; fixed from its miss lists, no longer unseen)": sorted(
-        (FIXTURES / "real" / "heldout_b").glob("*.txt")
+    "real held-out D (VOA; tuned on after its one clean run: 0.786 / 0.855)": _texts(
+        "real/heldout_d"
     ),
-    "real held-out C (VOA; tuned on after its one clean run: 0.753 / 0.847)": sorted(
-        (FIXTURES / "real" / "heldout_c").glob("*.txt")
+    "real held-out E (VOA; tuned on after its one clean run: 0.867 / 0.933)": _texts(
+        "real/heldout_e"
     ),
-    "real held-out D (VOA; tuned on after its one clean run: 0.786 / 0.855)": sorted(
-        (FIXTURES / "real" / "heldout_d").glob("*.txt")
+    "real held-out F (VOA; tuned on after its one clean run: 0.729 / 0.860)": _texts(
+        "real/heldout_f"
     ),
-    "real held-out E (VOA; tuned on after its one clean run: 0.867 / 0.933)": sorted(
-        (FIXTURES / "real" / "heldout_e").glob("*.txt")
+    "real held-out G (VOA; tuned on after its one clean run: 0.790 / 0.941)": _texts(
+        "real/heldout_g"
     ),
-    "real held-out F (VOA; tuned on after its one clean run: 0.729 / 0.860)": sorted(
-        (FIXTURES / "real" / "heldout_f").glob("*.txt")
-    ),
-    "real held-out G (VOA; tuned on after its one clean run: 0.790 / 0.941)": sorted(
-        (FIXTURES / "real" / "heldout_g").glob("*.txt")
-    ),
-    "real held-out H (VOA; blind gold, one clean run, never tuned on)": sorted(
-        (FIXTURES / "real" / "heldout_h").glob("*.txt")
-    ),
+    "real held-out H (VOA; blind gold, one clean run, never tuned on)": _texts("real/heldout_h"),
 }
 SPEED_ROUNDS = 20
 #: Articles textacy refused (odd number of quotation marks).
